@@ -1,0 +1,5 @@
+"""``python -m quotecheck``: the same as the ``quotecheck`` command."""
+
+from quotecheck.cli import app
+
+app()

@@ -1,0 +1,1 @@
+"""Text layer: offset-preserving normalisation and sentence/word segmentation."""

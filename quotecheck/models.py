@@ -105,10 +105,26 @@ class Footnote:
 class Document:
     """A loaded brief: reading text plus the structure the loader saw.
 
-    ``text`` is never rewritten after loading. ``lines`` are in text order and cover every
-    character that belongs to a line; ``locate`` maps an offset to its page and line.
-    ``raw_starts``/``raw_origins`` map text offsets back to the raw file (runs of equal delta),
-    empty when the text *is* the raw file.
+    Conventions every loader (text/Markdown, PDF, DOCX) follows:
+
+    - ``text`` is the reading text, never rewritten after loading: body text in reading order,
+      paragraphs separated by a blank line (``"\\n\\n"``), the lines of a paragraph by ``"\\n"``
+      (where the format has lines). Margin line numbers, running headers and footers, ECF stamps,
+      Markdown markers (``*``, ``**``, ``_``, ``<i>``, ``<sup>``), escapes (``\\*``) and footnote
+      call numbers are not in it. A paragraph that runs across a page break (or around a footnote)
+      continues without a blank line.
+    - Footnote texts follow the body, after a blank line, one paragraph per footnote (a footnote
+      continued on the next page is joined into one); ``footnotes`` holds their spans, labels,
+      and the zero-length position of the call in the body.
+    - ``lines`` are in text order and cover every line of ``text`` (body and footnotes) with the
+      page it is printed on and its number: the pleading margin number when the brief has one,
+      else the line's count on its page; for DOCX (no pages) ``page`` is ``None`` and ``number``
+      the paragraph's count, and ``line_unit`` is ``"paragraph"``.
+    - ``pages`` gives each page's body span; ``emphasis``, ``headings``, ``blocks`` (block
+      quotations), ``paragraphs`` and ``toc`` (tables of contents and authorities) are spans in
+      ``text``.
+    - ``raw_starts``/``raw_origins`` map text offsets back to the raw file (runs of equal delta),
+      empty when there is no raw text (PDF, DOCX) or it equals ``text``.
     """
 
     path: str
@@ -124,6 +140,7 @@ class Document:
     toc: tuple[Span, ...] = ()
     raw_starts: tuple[int, ...] = ()
     raw_origins: tuple[int, ...] = ()
+    line_unit: str = "line"
     line_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -204,11 +221,12 @@ class Alteration:
 class Quote:
     """One quotation in a brief.
 
-    ``span`` covers the quoted words without the enclosing marks; for an interrupted quotation
-    (``"...," the court said, "..."``) ``parts`` lists each piece and ``span`` runs from the first
-    to the last. ``segments`` are the pieces between ellipses, in order. ``text`` is exactly
-    ``document.text[span.start:span.end]`` for a single-part quote, and the parts joined by a
-    space otherwise.
+    ``span`` covers the quoted words without the enclosing marks, in ``Document.text``; for an
+    interrupted quotation (``"...," the court said, "..."``) ``parts`` lists each piece and
+    ``span`` runs from the first to the last. ``text`` is ``document.text[span]`` for a
+    single-part quote, and the parts joined by one space otherwise. ``segments`` (the pieces
+    between ellipses), ``ellipses``, ``alterations`` and ``emphasis`` are spans RELATIVE to
+    ``text``; ``to_document`` maps them back.
     """
 
     id: int
@@ -224,6 +242,25 @@ class Quote:
     in_footnote: bool = False
     page: int | None = None
     line: int | None = None
+
+    def to_document(self, rel: Span) -> Span:
+        """Map a span relative to ``text`` to ``Document.text`` offsets.
+
+        >>> q = Quote(0, Span(10, 20), "abc def", QuoteKind.QUOTATION,
+        ...           parts=(Span(10, 13), Span(17, 20)))
+        >>> q.to_document(Span(4, 7))
+        Span(start=17, end=20)
+        """
+        parts = self.parts or (self.span,)
+        offset = 0
+        for k, part in enumerate(parts):
+            last = k == len(parts) - 1
+            if rel.start <= offset + part.length or last:
+                start = part.start + max(rel.start - offset, 0)
+                end = min(part.start + (rel.end - offset), self.span.end)
+                return Span(start, max(end, start))
+            offset += part.length + 1
+        raise AssertionError("unreachable")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -24,15 +24,26 @@ corpus_app = typer.Typer(no_args_is_help=True, help="Build and query the local c
 app.add_typer(corpus_app, name="corpus")
 
 BriefArg = Annotated[
-    Path, typer.Argument(help="The brief: .pdf, .docx, .txt or .md.", show_default=False)
+    Path,
+    typer.Argument(help="The brief: .pdf, .docx, .txt or .md.", show_default=False),
 ]
 FormatOpt = Annotated[
     str,
-    typer.Option("--format", "-f", help="Output format: table, json, csv or md.", rich_help_panel="Output"),
+    typer.Option(
+        "--format",
+        "-f",
+        help="Output format: table, json, csv or md.",
+        rich_help_panel="Output",
+    ),
 ]
 OutOpt = Annotated[
     Path | None,
-    typer.Option("--out", "-o", help="Write the report here (format from the suffix).", rich_help_panel="Output"),
+    typer.Option(
+        "--out",
+        "-o",
+        help="Write the report here (format from the suffix).",
+        rich_help_panel="Output",
+    ),
 ]
 
 

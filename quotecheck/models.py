@@ -298,8 +298,7 @@ class ParentheticalKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Parenthetical:
-    """One parenthetical (possibly one clause of a combined one, "emphasis added; citation
-    omitted")."""
+    """One parenthetical, or one clause of a combined one ("emphasis added; citation omitted")."""
 
     span: Span
     text: str
@@ -374,7 +373,7 @@ class PageRun:
 
 @dataclass(frozen=True, slots=True)
 class SourcePart:
-    """A part of an opinion: ``syllabus``, ``majority``, ``concurrence``, ``dissent``, ``caption``."""
+    """A part of an opinion: ``caption``, ``syllabus``, ``majority``, ``concurrence``, ..."""
 
     kind: str
     span: Span
@@ -415,7 +414,10 @@ class SourceText:
             p.label
             for p in self.pages
             if p.pagination == pagination
-            and (p.span.overlaps(span) or (span.length == 0 and p.span.start <= span.start < p.span.end))
+            and (
+                p.span.overlaps(span)
+                or (span.length == 0 and p.span.start <= span.start < p.span.end)
+            )
         )
 
     def part_at(self, offset: int) -> str | None:

@@ -22,11 +22,17 @@ from quotecheck.models import Span
 _SINGLE = "\u2018\u2019\u201a\u201b\u2032"
 _DOUBLE = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033"
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+_LIGATURES = {
+    "\ufb00": "ff",
+    "\ufb01": "fi",
+    "\ufb02": "fl",
+    "\ufb03": "ffi",
+    "\ufb04": "ffl",
+}
 
-_TABLE: dict[str, str] = {c: "'" for c in _SINGLE}
-_TABLE.update({c: '"' for c in _DOUBLE})
-_TABLE.update({c: "-" for c in _DASHES})
+_TABLE: dict[str, str] = dict.fromkeys(_SINGLE, "'")
+_TABLE.update(dict.fromkeys(_DOUBLE, '"'))
+_TABLE.update(dict.fromkeys(_DASHES, "-"))
 _TABLE.update(_LIGATURES)
 _TABLE["\u2026"] = "..."
 _TABLE["\u00ad"] = ""

@@ -629,6 +629,7 @@ class Report:
     corpus: str | None
     results: tuple[QuoteResult, ...]
     checked: bool = False
+    line_unit: str = "line"  # the brief's Document.line_unit: "line" or "paragraph"
 
     @property
     def findings(self) -> tuple[Finding, ...]:

@@ -226,7 +226,9 @@ class Quote:
     ``span`` runs from the first to the last. ``text`` is ``document.text[span]`` for a
     single-part quote, and the parts joined by one space otherwise. ``segments`` (the pieces
     between ellipses), ``ellipses``, ``alterations`` and ``emphasis`` are spans RELATIVE to
-    ``text``; ``to_document`` maps them back.
+    ``text``; ``to_document`` maps them back. Extraction reports each part of an interrupted
+    passage as its own quote, with ``passage`` listing all the parts so that the checker can
+    align them as one (``extract.quotes.join_passage`` builds that multi-part quote).
     """
 
     id: int
@@ -242,6 +244,7 @@ class Quote:
     in_footnote: bool = False
     page: int | None = None
     line: int | None = None
+    passage: tuple[Span, ...] = ()  # every part of an interrupted passage this quote belongs to
 
     def to_document(self, rel: Span) -> Span:
         """Map a span relative to ``text`` to ``Document.text`` offsets.

@@ -240,8 +240,8 @@ def parse_alterations(text: str) -> tuple[Alteration, ...]:
         One ``Alteration`` per bracket pair, with spans relative to ``text``.
 
     Example:
-        >>> [(a.inner, a.kind.value) for a in parse_alterations("[T]he [court] hold[s] [sic] [ ]")]
-        [('T', 'case'), ('court', 'insertion'), ('s', 'substitution'), ('sic', 'sic'), (' ', 'omission')]
+        >>> [a.kind.value for a in parse_alterations("[T]he [court] hold[s] [sic] [ ]")]
+        ['case', 'insertion', 'substitution', 'sic', 'omission']
     """
     out = []
     for m in _BRACKET.finditer(text):

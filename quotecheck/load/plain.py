@@ -27,6 +27,7 @@ from quotecheck.models import Document, Emphasis, EmphasisStyle, Footnote, Line,
 _MARGIN = re.compile(r"[ \t]*(?P<hash>#{1,6}[ \t]+)?(?P<num>\d{1,2})(?=[ \t]|$)[ \t]?")
 _RULE = re.compile(r"\s*(?:-{3,}|\*{3,}|(?:\\?_){3,}|_{3,})\s*$")
 _FN_START = re.compile(r"\s*<sup>(\d{1,3})</sup>\s*")
+_CALL = re.compile(r"<sup>(\d{1,3})</sup>")
 _HEADING = re.compile(r"[ \t]*#{1,6}[ \t]+")
 _QUOTE_PREFIX = re.compile(r"[ \t]*>[ \t]?")
 _LEADERS = re.compile(r"(?:\.\s*){4,}\s*(?:\d|[ivx]+\b|passim|<i>passim|\*passim)", re.I)
@@ -102,6 +103,7 @@ def _scan_lines(raw: str) -> list[_RawLine]:
     page = 1
     prev_num = 0
     prev_blank = True
+    called: set[str] = set()
     out: list[_RawLine] = []
     for a, b in spans:
         line = raw[a:b].rstrip("\r")
@@ -116,7 +118,7 @@ def _scan_lines(raw: str) -> list[_RawLine]:
                 n = int(m.group("num"))
                 if prev_num < n <= prev_num + 8:
                     number = n
-                elif n <= 3 and n <= prev_num and (prev_blank or n == 1):
+                elif n <= 3 and n <= prev_num and prev_blank:
                     number = n
                     page += 1
                 if number is not None:
@@ -145,9 +147,11 @@ def _scan_lines(raw: str) -> list[_RawLine]:
                 item.quote = True
                 item.start = qm.end()
             fm = _FN_START.match(raw, item.start)
-            if fm and (prev_blank or (out and (out[-1].rule or out[-1].blank))):
+            if fm and (prev_blank or fm.group(1) in called):
                 item.footnote = fm.group(1)
                 item.fn_label_end = fm.end()
+            body_from = item.start + (fm.end() - fm.start() if fm else 0)
+            called.update(_CALL.findall(raw, body_from, end))
         prev_blank = item.blank or item.rule
         out.append(item)
     return out

@@ -1,0 +1,155 @@
+"""Pair each quotation with the citation that supports it.
+
+In: the document, its quotes and its citations (both in text order). Out: for each quote the
+index of its citation, or ``None``; and the quotes with their final kind (a short uncited echo
+becomes a ``phrase``).
+
+The rules, in order, as a brief writer uses them:
+
+1. a quote inside a citation's parenthetical (``See Fry, No. 15-497 (“The guarantee ...”)``)
+   belongs to that citation;
+2. else the first citation after the quote, when nothing but closing marks, punctuation and
+   signals stand between them, or it lies in the quote's own sentence, or it opens the next
+   sentence (a citation sentence: ``“...” Id. at 5.``); several quotes in one sentence share it;
+3. else a citation earlier in the quote's own sentence (``Campbell, 510 U.S. at 577, held that
+   “...”``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from quotecheck.models import Citation, Document, Quote, QuoteKind, Span
+from quotecheck.text.segment import sentences
+
+_SIGNALS = re.compile(
+    r"^(?:see(?:,? e\.g\.,)?(?: also)?|see generally|cf\.|compare|accord|but see|but cf\.|"
+    r"e\.g\.,|quoting|citing|and|as|in)\b",
+    re.I,
+)
+_FILLER = re.compile(r"[\s\u201d\u201c\"'\u2019\u2018.,;:()\[\]\u2014\u2013-]+")
+#: Quotes of at most this many words with no citation are echoes, not claims.
+PHRASE_MAX_WORDS = 3
+
+
+def attach_citations(
+    document: Document, quotes: Sequence[Quote], citations: Sequence[Citation]
+) -> tuple[tuple[Quote, ...], tuple[int | None, ...]]:
+    """Attribute a citation to each quote and settle each quote's kind.
+
+    Args:
+        document: the brief.
+        quotes: its quotes, in text order.
+        citations: its citations, in text order.
+
+    Returns:
+        The quotes (uncited short quotations re-kinded ``phrase``) and, for each, the index of
+        its citation in ``citations`` or ``None``.
+
+    Example:
+        >>> from quotecheck.load.plain import load_plain
+        >>> from quotecheck.extract.quotes import extract_quotes
+        >>> from quotecheck.models import CitationForm
+        >>> doc = load_plain("b.md", "It held that “x is y.” Id. at 5. Some “echo” here.")
+        >>> cite = Citation(Span(23, 32), "Id. at 5.", CitationForm.ID, "Foo", pin="5")
+        >>> qs, idx = attach_citations(doc, extract_quotes(doc), [cite])
+        >>> idx, [q.kind.value for q in qs]
+        ((0, None), ['quotation', 'phrase'])
+    """
+    text = document.text
+    sents = sentences(text)
+    starts = [s.start for s in sents]
+    out_quotes: list[Quote] = []
+    out_idx: list[int | None] = []
+    for quote in quotes:
+        idx: int | None = None
+        if quote.kind in (QuoteKind.QUOTATION, QuoteKind.BLOCK):
+            idx = _attribute(text, quote, citations, quotes, sents, starts)
+        if idx is None and quote.kind is QuoteKind.QUOTATION and _is_phrase(quote):
+            quote = replace(quote, kind=QuoteKind.PHRASE)
+        out_quotes.append(quote)
+        out_idx.append(idx)
+    return tuple(out_quotes), tuple(out_idx)
+
+
+def _is_phrase(quote: Quote) -> bool:
+    return len(re.findall(r"\w+", quote.text)) <= PHRASE_MAX_WORDS
+
+
+def _attribute(
+    text: str,
+    quote: Quote,
+    citations: Sequence[Citation],
+    quotes: Sequence[Quote],
+    sents: Sequence[Span],
+    starts: Sequence[int],
+) -> int | None:
+    # 1. Inside a citation's parenthetical.
+    best: tuple[int, int] | None = None
+    for k, cite in enumerate(citations):
+        for par in cite.parentheticals:
+            if par.span.contains(quote.span) and (best is None or par.span.length < best[1]):
+                best = (k, par.span.length)
+    if best is not None:
+        return best[0]
+    sentence = _sentence_of(sents, starts, max(quote.span.end - 1, quote.span.start))
+    nxt = _sentence_after(sents, starts, sentence, quote.span.end)
+    # 2. The first citation after the quote.
+    for k, cite in enumerate(citations):
+        if cite.span.start < quote.span.end or quote.span.contains(cite.span):
+            continue
+        gap = _without_quotes(text, quote.span.end, cite.span.start, quotes)
+        if _only_filler(gap):
+            return k
+        if sentence is not None and cite.span.start < sentence.end:
+            return k
+        if nxt is not None and nxt.start <= cite.span.start < nxt.end:
+            lead = text[nxt.start : cite.span.start]
+            if _only_filler(lead):
+                return k
+        break
+    # 3. A citation earlier in the same sentence.
+    if sentence is not None:
+        for k in range(len(citations) - 1, -1, -1):
+            cite = citations[k]
+            if cite.span.end <= quote.span.start and cite.span.start >= sentence.start:
+                return k
+    return None
+
+
+def _sentence_of(sents: Sequence[Span], starts: Sequence[int], offset: int) -> Span | None:
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sents[i].start <= offset < sents[i].end:
+        return sents[i]
+    return None
+
+
+def _sentence_after(
+    sents: Sequence[Span], starts: Sequence[int], sentence: Span | None, offset: int
+) -> Span | None:
+    i = bisect_right(starts, sentence.end - 1 if sentence else offset)
+    return sents[i] if i < len(sents) else None
+
+
+def _without_quotes(text: str, start: int, end: int, quotes: Sequence[Quote]) -> str:
+    pieces = []
+    pos = start
+    for q in quotes:
+        if q.span.start >= pos and q.span.end <= end:
+            pieces.append(text[pos : q.span.start])
+            pos = q.span.end
+    pieces.append(text[pos:end])
+    return "".join(pieces)
+
+
+def _only_filler(gap: str) -> bool:
+    rest = _FILLER.sub(" ", gap).strip()
+    while rest:
+        m = _SIGNALS.match(rest)
+        if not m:
+            return False
+        rest = _FILLER.sub(" ", rest[m.end() :]).strip()
+    return True

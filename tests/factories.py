@@ -208,6 +208,13 @@ def _aligned(
     return make_alignment(source, ops=ops, **kw), ops
 
 
+def _ellipsis_op(brief: str, source: str, dropped: str) -> DiffOp:
+    """The DELETE op of a marked omission: brief span = the ellipsis, source span = the words."""
+    b = brief.index("...")
+    s = source.index(dropped)
+    return DiffOp(DiffTag.DELETE, Span(b, b + 3), Span(s, s + len(dropped)), "...", dropped)
+
+
 def make_sample_report(*, checked: bool = True) -> Report:
     """A realistic report: nine quotes, findings of eight kinds, one verified, one unverified."""
     results: list[QuoteResult] = []
@@ -290,11 +297,7 @@ def make_sample_report(*, checked: bool = True) -> Report:
                     message='the ellipsis drops "not", a negation',
                     rule="An ellipsis may not drop words that limit what is quoted.",
                     cue="not",
-                    diff=(
-                        DiffOp(
-                            DiffTag.DELETE, Span(8, 8), Span(8, 30), "", "of pirated copies is not"
-                        ),
-                    ),
+                    diff=(_ellipsis_op(q3, s3, "of pirated copies is not"),),
                 ),
             ),
         )

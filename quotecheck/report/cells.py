@@ -184,8 +184,12 @@ def evidence_text(finding: Finding) -> str:
     changes = [op for op in ev.diff if op.tag is not DiffTag.EQUAL]
     if changes:
         bits.append("Changes: " + "; ".join(_change(op) for op in changes) + ".")
-    if ev.page_claimed or ev.page_found:
-        bits.append(f"Cited p. {ev.page_claimed or '?'}, found p. {ev.page_found or '?'}.")
+    if ev.page_claimed and ev.page_found:
+        bits.append(f"Cited p. {ev.page_claimed}, found p. {ev.page_found}.")
+    elif ev.page_found:
+        bits.append(f"Found p. {ev.page_found}.")
+    elif ev.page_claimed:
+        bits.append(f"Cited p. {ev.page_claimed}.")
     return " ".join(bits)
 
 
@@ -252,7 +256,13 @@ def brief_segments(text: str, ops: tuple[DiffOp, ...], origin: int = 0) -> list[
         if op.tag is DiffTag.DELETE and end > start:
             # A marked omission: the brief's ellipsis stays, the words it stands for follow it.
             out.append(Segment("equal", text[start:end]))
-        if op.tag in (DiffTag.DELETE, DiffTag.REPLACE) and op.source_text:
+            out.append(Segment("delete", " " + op.source_text))
+        elif op.tag is DiffTag.DELETE and op.source_text:
+            # Dropped words between two brief words: keep them a word apart from both.
+            after_space = start == 0 or text[start - 1].isspace()
+            padded = op.source_text + " " if after_space else " " + op.source_text
+            out.append(Segment("delete", padded))
+        elif op.tag is DiffTag.REPLACE and op.source_text:
             out.append(Segment("delete", op.source_text))
         if op.tag in (DiffTag.INSERT, DiffTag.REPLACE) and end > start:
             out.append(Segment("insert", text[start:end]))
@@ -324,7 +334,27 @@ def plain_marked(segments: list[Segment]) -> str:
     'is [-not-] so'
     """
     marks = {"equal": ("", ""), "insert": ("{+", "+}"), "delete": ("[-", "-]")}
-    return "".join(marks[s.tag][0] + s.text + marks[s.tag][1] for s in segments)
+    out = []
+    for s in segments:
+        lead, core, tail = edges(s.text)
+        if s.tag == "equal" or not core:
+            out.append(s.text)
+        else:
+            out.append(lead + marks[s.tag][0] + core + marks[s.tag][1] + tail)
+    return "".join(out)
+
+
+def edges(text: str) -> tuple[str, str, str]:
+    """``text`` split into leading white space, the rest, and trailing white space.
+
+    >>> edges(" not ")
+    (' ', 'not', ' ')
+    """
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
 
 
 def check_rows(report: Report) -> list[tuple[QuoteResult, Finding]]:
@@ -346,3 +376,75 @@ def summary_line(report: Report) -> str:
         f"discrepancies, {s['unverified']} unverified; {s['errors']} errors, "
         f"{s['warnings']} warnings, {s['info']} info."
     )
+
+
+@dataclass(frozen=True, slots=True)
+class CheckRow:
+    """One row of the discrepancy table, in ``CHECK_HEADERS`` order (the quote as segments)."""
+
+    number: str
+    where: str
+    quote: list[Segment]
+    citation: str
+    found: str
+    finding: str
+    evidence: str
+    severity: str
+    code: str
+    kind: str
+
+    def texts(self, quote: str) -> list[str]:
+        """The row's cells as strings, with ``quote`` (already styled) in the quote column."""
+        return [
+            self.number,
+            self.where,
+            quote,
+            self.citation,
+            self.found,
+            self.finding,
+            self.evidence,
+            self.severity,
+        ]
+
+
+def check_table(report: Report) -> list[CheckRow]:
+    """The discrepancy table: one row per finding, in quote order."""
+    rows = []
+    for r, f in check_rows(report):
+        rows.append(
+            CheckRow(
+                number=str(r.quote.id),
+                where=location(report, r.quote.page, r.quote.line),
+                quote=quote_segments(r, f),
+                citation=citation_text(r.citation),
+                found=found_at(r, f),
+                finding=finding_label(f),
+                evidence=evidence_text(f),
+                severity=f.severity.value,
+                code=f.code,
+                kind=f.kind.value,
+            )
+        )
+    return rows
+
+
+def extract_table(report: Report, *, width: int | None = None) -> list[list[str]]:
+    """The quotations table of an ``extract`` report, in ``EXTRACT_HEADERS`` order.
+
+    ``width`` shortens the quote column (the terminal table); ``None`` keeps it whole.
+    """
+    rows = []
+    for r in report.results:
+        text = collapse(r.quote.text) if width is None else shorten(r.quote.text, width)
+        rows.append(
+            [
+                str(r.quote.id),
+                location(report, r.quote.page, r.quote.line),
+                r.quote.kind.value,
+                text,
+                citation_cell(r.citation),
+                "; ".join(parentheticals(r.citation)),
+                citation_cell(origin_of(r)),
+            ]
+        )
+    return rows

@@ -1,17 +1,53 @@
 """The only module that knows the order of the stages.
 
 In: a brief's path (and, for ``check_brief``, a corpus). Out: a ``Report``.
-load -> extract -> resolve -> align -> classify; progress goes through a callback, and one
-quote's failure becomes an "uncertain" result, never an aborted run.
+
+load -> extract -> resolve -> align -> classify. Progress goes through a callback
+(``on_progress(done, total, label)``), never to the terminal; one quote's failure becomes an
+"uncertain" finding on that quote, never an aborted run.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from quotecheck.extract import extract
+from quotecheck.extract.quotes import join_passage
 from quotecheck.load import load_document
-from quotecheck.models import Extraction, QuoteResult, Report
+from quotecheck.models import (
+    Alignment,
+    Citation,
+    CitationForm,
+    Document,
+    Evidence,
+    Extraction,
+    Finding,
+    FindingKind,
+    Quote,
+    QuoteKind,
+    QuoteResult,
+    Report,
+    Severity,
+    Source,
+    Unresolved,
+)
+
+if TYPE_CHECKING:
+    from quotecheck.corpus import Corpus
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int, str], None]
+
+#: Uncited quotations shorter than this are not looked up in the whole corpus.
+MIN_SEARCH_WORDS = 4
+#: How many corpus-wide hits are aligned in full when the cited source lacks the words.
+SEARCH_HITS = 4
 
 
 def extract_brief(path: Path) -> Report:
@@ -28,18 +64,164 @@ def extract_brief(path: Path) -> Report:
     """
     document = load_document(path)
     extraction = extract(document)
+    results = []
+    for i, quote in enumerate(extraction.quotes):
+        citation = extraction.citation_for(i)
+        origin = citation.origin if citation is not None else None
+        results.append(QuoteResult(quote=quote, citation=citation, origin=origin))
+    return Report(
+        brief=str(path), corpus=None, results=tuple(results), line_unit=document.line_unit
+    )
+
+
+def check_brief(path: Path, corpus_path: Path, *, on_progress: Progress | None = None) -> Report:
+    """Check every quotation of the brief at ``path`` against the corpus at ``corpus_path``.
+
+    Args:
+        path: the brief (.pdf, .docx, .txt, .md).
+        corpus_path: a folder of opinions (indexed on demand) or a corpus database.
+        on_progress: called as ``(done, total, label)`` while the corpus is indexed and while
+            quotes are checked.
+
+    Returns:
+        A checked report: each quotation with its match and findings.
+
+    Raises:
+        DocumentLoadError: the brief cannot be read.
+        CorpusError: the corpus cannot be opened.
+    """
+    from quotecheck.corpus import open_corpus
+
+    document = load_document(path)
+    extraction = extract(document)
+    corpus = open_corpus(corpus_path, on_progress=on_progress)
+    checker = _Checker(document, extraction, corpus)
+    total = len(extraction.quotes)
+    results = []
+    for i in range(total):
+        if on_progress is not None:
+            on_progress(i, total, "checking quotations")
+        results.append(checker.check(i))
+    if on_progress is not None:
+        on_progress(total, total, "checking quotations")
     return Report(
         brief=str(path),
-        corpus=None,
-        results=_results(extraction),
+        corpus=str(corpus_path),
+        results=tuple(results),
+        checked=True,
         line_unit=document.line_unit,
     )
 
 
-def _results(extraction: Extraction) -> tuple[QuoteResult, ...]:
-    out = []
-    for i, quote in enumerate(extraction.quotes):
-        citation = extraction.citation_for(i)
+@dataclass
+class _Checker:
+    document: Document
+    extraction: Extraction
+    corpus: Corpus
+
+    def check(self, index: int) -> QuoteResult:
+        quote = self.extraction.quotes[index]
+        citation = self.extraction.citation_for(index)
         origin = citation.origin if citation is not None else None
-        out.append(QuoteResult(quote=quote, citation=citation, origin=origin))
-    return tuple(out)
+        base = QuoteResult(quote=quote, citation=citation, origin=origin)
+        if quote.kind not in (QuoteKind.QUOTATION, QuoteKind.BLOCK):
+            return base
+        try:
+            return self._check(base, join_passage(self.document, quote))
+        except Exception as exc:  # one quote's failure must not abort the run
+            log.exception("quote %d could not be checked", quote.id)
+            finding = Finding(
+                kind=FindingKind.NOT_FOUND,
+                severity=Severity.INFO,
+                message=f"could not be checked ({type(exc).__name__})",
+                rule="every quotation is checked; this one failed inside quotecheck",
+                evidence=Evidence(brief_text=quote.text, brief_span=quote.span),
+                uncertain=True,
+            )
+            return QuoteResult(quote, citation, origin, findings=(finding,))
+
+    def _check(self, base: QuoteResult, quote: Quote) -> QuoteResult:
+        from quotecheck.align import align_quote
+        from quotecheck.classify import classify
+
+        target = base.origin or base.citation
+        resolution: Source | Unresolved | None = None
+        alignment: Alignment | None = None
+        elsewhere: Alignment | None = None
+        source = None
+        if target is not None:
+            resolution = self.corpus.resolve(target)
+        if isinstance(resolution, Source):
+            source = self.corpus.text(resolution.document)
+            alignment = align_quote(
+                quote, source, prefer_pages=resolution.pages, pagination=resolution.pagination
+            )
+            if alignment is None:
+                elsewhere = self._search(quote, exclude=resolution.document)
+        elif _worth_searching(quote, target):
+            elsewhere = self._search(quote, exclude=None)
+        findings = classify(
+            quote,
+            citation=target,
+            resolution=resolution,
+            alignment=alignment,
+            source=source,
+            elsewhere=elsewhere,
+            brief_text=_surrounding(self.document, quote),
+        )
+        return QuoteResult(
+            base.quote,
+            base.citation,
+            base.origin,
+            match=alignment or elsewhere,
+            findings=findings,
+        )
+
+    def _search(self, quote: Quote, *, exclude: str | None) -> Alignment | None:
+        from quotecheck.align import align_quote
+
+        best: Alignment | None = None
+        seen: set[str] = set()
+        for hit in self.corpus.search(_search_text(quote), limit=SEARCH_HITS * 2):
+            if hit.document == exclude or hit.document in seen:
+                continue
+            seen.add(hit.document)
+            alignment = align_quote(quote, self.corpus.text(hit.document))
+            if alignment is not None and (best is None or alignment.score > best.score):
+                best = alignment
+            if len(seen) >= SEARCH_HITS:
+                break
+        return best
+
+
+def _is_case(citation: Citation) -> bool:
+    return citation.form not in (CitationForm.RECORD, CitationForm.OTHER)
+
+
+def _worth_searching(quote: Quote, citation: Citation | None) -> bool:
+    """Uncited quotations and record/other cites are looked up corpus-wide; unknown cases not.
+
+    A case the corpus lacks is ``source_missing``: finding its words quoted in another opinion
+    does not make that opinion the source.
+    """
+    if citation is not None and _is_case(citation):
+        return False
+    return len(re.findall(r"\w+", quote.text)) >= MIN_SEARCH_WORDS
+
+
+def _search_text(quote: Quote) -> str:
+    return " ".join(quote.text[s.start : s.end] for s in quote.segments) or quote.text
+
+
+def _surrounding(document: Document, quote: Quote) -> str:
+    """The paragraph around the quote (the brief may quote an omitted sentence nearby)."""
+    for para in document.paragraphs:
+        if para.start <= quote.span.start < para.end:
+            end = para.end
+            # The next paragraph too: "They omit the very next sentence: ..." often follows.
+            for nxt in document.paragraphs:
+                if nxt.start >= para.end:
+                    end = nxt.end
+                    break
+            return document.text[para.start : end]
+    return ""

@@ -597,6 +597,8 @@ def _starts_paragraph(
         return True  # a blank line or extra spacing between paragraphs
     if abs(ln.x0 - cont_x) > 4:
         return True  # first-line indent, or back out of a block quotation
+    if ln.text.lstrip()[:1].islower() and not re.search(r"[.!?:;]\W*$", prev.text):
+        return False  # a sentence running on from a line that did not end it
     if cont_x < geo.left + 20 and not _is_full(prev, geo):
         return True  # the previous line stopped short
     return _is_centered(ln, geo) or _is_centered(prev, geo)

@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/quotecheck extract $(SHARED)/seed/kadrey-v-meta-opposition-1292b.md
+	$(BIN)/quotecheck check $(SHARED)/seed/kadrey-v-meta-opposition-1292b.md --corpus $(SHARED)/corpus --fail-on never
 
 test: $(STAMP)
 	$(BIN)/ruff check quotecheck tests benchmarks

@@ -21,7 +21,7 @@ from factories import (
 
 from quotecheck.errors import ConfigError
 from quotecheck.models import DiffTag, FindingKind, Report
-from quotecheck.report import infer_format, render
+from quotecheck.report import FORMATS, infer_format, render
 from quotecheck.report.as_csv import BOM
 from quotecheck.report.cells import (
     CHECK_HEADERS,
@@ -60,7 +60,7 @@ def test_report_render_unknown_format_raises() -> None:
         render(make_report(), "pdf")
 
 
-@pytest.mark.parametrize("fmt", ["csv", "json", "md", "table"], ids=["csv", "json", "md", "table"])
+@pytest.mark.parametrize("fmt", sorted(FORMATS), ids=sorted(FORMATS))
 @pytest.mark.parametrize("checked", [True, False], ids=["check", "extract"])
 def test_report_every_format_renders_empty_and_full(fmt: str, checked: bool) -> None:
     for report in (make_report((), checked=checked), make_sample_report(checked=checked)):
@@ -250,3 +250,97 @@ def test_report_reply_sentence_reporter_pin() -> None:
     sentence = reply_sentence(r4, f)
     assert sentence is not None
     assert sentence.endswith("*Harper & Row*, 471 U.S. at 566.")
+
+
+def test_report_html_escapes_brief_and_source_text() -> None:
+    out = render(make_sample_report(), "html")
+    assert isinstance(out, str)
+    assert "<script>alert(1)" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert out.count("<script>") == 1
+    assert "Content-Security-Policy" in out
+    assert "http://" not in out
+    assert "https://" not in out
+    assert "src=" not in out
+
+
+def test_report_html_side_by_side_and_omitted_sentence() -> None:
+    out = render(make_sample_report(), "html")
+    assert isinstance(out, str)
+    card = re.search(r'<article [^>]*id="q1".*?</article>', out, re.S)
+    assert card is not None
+    assert (
+        '<span class="omitted">But this order need not decide this case on that rule.</span>'
+        in (card.group(0))
+    )
+    card4 = re.search(r'<article [^>]*id="q4".*?</article>', out, re.S)
+    assert card4 is not None
+    assert "<del>usually the most important factor</del>" in card4.group(0)
+    assert "<ins>always dispositive</ins>" in card4.group(0)
+    assert 'data-kinds="altered_words wrong_pinpoint"' in card4.group(0)
+
+
+def test_report_html_golden_structure(golden: Callable[[str, str], None]) -> None:
+    out = render(make_sample_report(), "html")
+    assert isinstance(out, str)
+    cards = re.findall(
+        r'<article class="quote ([^"]+)" id="(q\d+)" data-severities="([^"]*)" '
+        r'data-kinds="([^"]*)" data-status="(\w+)"',
+        out,
+    )
+    items = re.findall(r'<li data-severity="(\w+)" data-kind="(\w+)">', out)
+    lines = [" ".join(c) for c in cards] + [" ".join(i) for i in items]
+    counts = {
+        k: out.count(v)
+        for k, v in {
+            "ins": "<ins>",
+            "del": "<del>",
+            "omitted": 'class="omitted"',
+            "reply": 'class="reply"',
+        }.items()
+    }
+    lines.append(" ".join(f"{k}={n}" for k, n in counts.items()))
+    golden("report_check.html.txt", "\n".join(lines) + "\n")
+
+
+def _docx_table(data: bytes) -> object:
+    import docx  # noqa: TID251 - the test opens the report as Word would
+
+    return docx.Document(io.BytesIO(data))
+
+
+def test_report_docx_one_row_per_finding_with_marks() -> None:
+    report = make_sample_report()
+    data = render(report, "docx")
+    assert isinstance(data, bytes)
+    document = _docx_table(data)
+    table = document.tables[0]  # type: ignore[attr-defined]
+    assert [c.text for c in table.rows[0].cells] == list(CHECK_HEADERS)
+    assert len(table.rows) - 1 == len(report.findings)
+    section = document.sections[0]  # type: ignore[attr-defined]
+    assert section.page_width > section.page_height
+    runs = table.rows[4].cells[2].paragraphs[0].runs
+    struck = [r.text for r in runs if r.font.strike]
+    underlined = [r.text for r in runs if r.font.underline]
+    assert struck == ["usually the most important factor"]
+    assert underlined == ["<script>alert(1)</script>", "always dispositive"]
+
+
+def test_report_docx_extract_has_quote_rows() -> None:
+    data = render(make_sample_report(checked=False), "docx")
+    assert isinstance(data, bytes)
+    table = _docx_table(data).tables[0]  # type: ignore[attr-defined]
+    assert [c.text for c in table.rows[0].cells] == list(EXTRACT_HEADERS)
+    assert len(table.rows) == 10
+
+
+def test_report_docx_golden_structure(golden: Callable[[str, str], None]) -> None:
+    data = render(make_sample_report(), "docx")
+    assert isinstance(data, bytes)
+    table = _docx_table(data).tables[0]  # type: ignore[attr-defined]
+    lines = [" | ".join(c.text for c in table.rows[0].cells)]
+    for row in table.rows[1:]:
+        runs = row.cells[2].paragraphs[0].runs
+        marks = "".join("s" if r.font.strike else "u" if r.font.underline else "." for r in runs)
+        lines.append(f"{row.cells[0].text} | {row.cells[5].text} | {row.cells[7].text} | {marks}")
+    golden("report_check.docx.txt", "\n".join(lines) + "\n")

@@ -1,0 +1,1128 @@
+"""The corpus store: an embedded SQLite database of opinions, their identity, pages and words.
+
+In: a folder of opinion files (with an optional ``MANIFEST.tsv``) or a database file.
+Out: a ``Corpus`` that answers "which document is this citation?" (``resolve``), "where do
+these words occur?" (``search``), gives each document's ``SourceText`` (``text``) and lists the
+documents (``documents``).
+
+Storage: one SQLite file (stdlib ``sqlite3``). By default a folder's database is
+``DIR/.quotecheck/corpus.sqlite``; when the folder is read-only it lives in the user cache
+(``$XDG_CACHE_HOME/quotecheck/<hash of the folder path>/corpus.sqlite``). Builds are
+incremental (file size and mtime, then a SHA-256 of the content: an unchanged folder is not
+written at all) and atomic: changes are applied to a copy beside the database, which then
+replaces it with ``os.replace``, so a build that is killed leaves the previous database intact.
+
+Search: the reading text is cut into ~600-character chunks indexed by a contentless FTS5 table
+(``detail=none``). A query takes the quote's rarest words (document frequency from
+``fts5vocab``), scores pairs of neighbouring chunks by the summed IDF of the words they hold,
+and confirms the best candidates with ``rapidfuzz.fuzz.partial_ratio_alignment`` on normalised
+text, mapped back to the reading text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import math
+import os
+import re
+import shutil
+import sqlite3
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from quotecheck.corpus.cites import (
+    compact,
+    docket_keys,
+    parse_cite,
+    parse_volume_reporter,
+    pin_pages,
+)
+from quotecheck.corpus.formats import SUFFIXES, Analysis, analyze, derive_names, read_source
+from quotecheck.corpus.manifest import ManifestEntry, find_manifest, read_manifest
+from quotecheck.errors import CorpusError, QuotecheckError
+from quotecheck.models import (
+    Citation,
+    CitationForm,
+    PageRun,
+    Source,
+    SourcePart,
+    SourceText,
+    Span,
+    Unresolved,
+)
+from quotecheck.text.normalize import normalize
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+DB_DIR = ".quotecheck"
+DB_NAME = "corpus.sqlite"
+CHUNK_CHARS = 600
+
+#: Called as ``on_progress(done, total, name)`` while a build reads files.
+Progress = Callable[[int, int, str], None]
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE documents(
+    rowid INTEGER PRIMARY KEY,
+    id TEXT UNIQUE NOT NULL,
+    path TEXT UNIQUE NOT NULL,
+    origin TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    mtime REAL NOT NULL,
+    format TEXT NOT NULL,
+    case_name TEXT NOT NULL,
+    short_name TEXT NOT NULL,
+    extra_cites TEXT NOT NULL,
+    text TEXT NOT NULL,
+    structure TEXT NOT NULL,
+    info TEXT NOT NULL
+);
+CREATE TABLE cites(doc INTEGER NOT NULL, cite TEXT NOT NULL, key TEXT NOT NULL,
+                   volume TEXT NOT NULL, rkey TEXT NOT NULL);
+CREATE INDEX cites_key ON cites(key);
+CREATE INDEX cites_vr ON cites(volume, rkey);
+CREATE TABLE dockets(doc INTEGER NOT NULL, docket TEXT NOT NULL, exact TEXT NOT NULL,
+                     core TEXT NOT NULL);
+CREATE INDEX dockets_exact ON dockets(exact);
+CREATE INDEX dockets_core ON dockets(core);
+CREATE TABLE names(doc INTEGER NOT NULL, key TEXT NOT NULL);
+CREATE INDEX names_key ON names(key);
+CREATE TABLE skipped(path TEXT PRIMARY KEY, size INTEGER, mtime REAL, hash TEXT, reason TEXT);
+CREATE TABLE chunks(rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL,
+                    end INTEGER NOT NULL);
+CREATE INDEX chunks_doc ON chunks(doc);
+CREATE VIRTUAL TABLE fts USING fts5(body, content='', detail=none,
+                                    tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, row);
+"""
+
+# Words too common to find anything by; the quote's rarer words pick the candidates.
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "he",
+        "her",
+        "his",
+        "i",
+        "in",
+        "is",
+        "it",
+        "its",
+        "not",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "there",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "which",
+        "who",
+        "will",
+        "with",
+        "would",
+        "we",
+        "our",
+        "you",
+        "your",
+    ]
+)
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a quote's words occur in one document: the span of ``SourceText.text`` and pages."""
+
+    document: str
+    score: float
+    span: Span
+    text: str
+    pages: dict[str, tuple[str, ...]]
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``corpus find``."""
+        return {
+            "document": self.document,
+            "score": round(self.score, 1),
+            "pages": {k: list(v) for k, v in self.pages.items()},
+            "text": self.text,
+            "span": self.span.as_list(),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """One document of the corpus as ``corpus info`` lists it."""
+
+    id: str
+    path: str
+    format: str
+    case_name: str
+    short_name: str
+    citations: tuple[str, ...]
+    dockets: tuple[str, ...]
+    paginations: dict[str, tuple[str, str]]
+    characters: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON shape of ``corpus info``."""
+        return {
+            "id": self.id,
+            "case_name": self.case_name,
+            "short_name": self.short_name,
+            "citations": list(self.citations),
+            "dockets": list(self.dockets),
+            "paginations": {k: list(v) for k, v in self.paginations.items()},
+            "path": self.path,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A file the build could not ingest, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a build or refresh did; ``changed`` is False when nothing was written."""
+
+    db: Path
+    documents: int
+    citations: int
+    pages: int
+    added: int = 0
+    updated: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    skipped: tuple[Skipped, ...] = ()
+    changed: bool = False
+    bytes_read: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Locations
+
+
+def default_db(folder: Path) -> Path:
+    """Where a folder's database lives: ``DIR/.quotecheck/corpus.sqlite``, or the user cache.
+
+    The cache location (``$XDG_CACHE_HOME`` or ``~/.cache``, then ``quotecheck/<hash>``) is
+    used when the folder cannot be written.
+    """
+    folder = folder.resolve()
+    inside = folder / DB_DIR / DB_NAME
+    if inside.exists() or os.access(folder, os.W_OK):
+        return inside
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    digest = hashlib.sha1(str(folder).encode()).hexdigest()[:16]
+    return cache / "quotecheck" / digest / DB_NAME
+
+
+def _is_source_file(path: Path) -> bool:
+    name = path.name.lower()
+    return (
+        path.suffix.lower() in SUFFIXES
+        and not name.startswith(("readme", "changes", "license", "manifest", "."))
+        and path.is_file()
+    )
+
+
+def _scan(folder: Path) -> list[Path]:
+    out: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(root) / name
+            if _is_source_file(path):
+                out.append(path)
+    return out
+
+
+def _hash_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------------
+# Building
+
+
+@dataclass(slots=True)
+class _Plan:
+    todo: list[tuple[Path, str, str]] = field(default_factory=list)  # path, key, hash
+    touched: list[tuple[str, int, float]] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(str(path), isolation_level=None)
+    con.execute(
+        "PRAGMA journal_mode=OFF" if path.name.endswith(".tmp") else "PRAGMA journal_mode=DELETE"
+    )
+    return con
+
+
+def _check_db(con: sqlite3.Connection, path: Path) -> None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key='schema'").fetchone()
+    except sqlite3.DatabaseError:
+        raise CorpusError(
+            f"{path} is not a quotecheck corpus database (rebuild it with `corpus build`)"
+        ) from None
+    if row is None or row[0] != SCHEMA_VERSION:
+        raise CorpusError(
+            f"{path} was built by another quotecheck version; rebuild it with `corpus build`"
+        )
+
+
+def _read_state(
+    db: Path,
+) -> tuple[dict[str, tuple[str, int, float, str]], dict[str, tuple[int, float, str]], str]:
+    """Existing documents (path -> hash, size, mtime, origin), skipped files, manifest hash."""
+    if not db.exists():
+        return {}, {}, ""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        _check_db(con, db)
+        docs = {
+            p: (h, s, m, o)
+            for p, h, s, m, o in con.execute(
+                "SELECT path, hash, size, mtime, origin FROM documents"
+            )
+        }
+        skipped = {
+            p: (s, m, h)
+            for p, s, m, h in con.execute("SELECT path, size, mtime, hash FROM skipped")
+        }
+        row = con.execute("SELECT value FROM meta WHERE key='manifest'").fetchone()
+        return docs, skipped, (row[0] if row else "")
+    finally:
+        con.close()
+
+
+def _clean_stale(db: Path) -> None:
+    """Remove temporary build files left by killed builds (their process is gone)."""
+    for tmp in db.parent.glob(db.name + ".*.tmp"):
+        pid = tmp.name[len(db.name) + 1 : -4]
+        alive = False
+        if pid.isdigit():
+            try:
+                os.kill(int(pid), 0)
+                alive = int(pid) != os.getpid()
+            except OSError:
+                alive = False
+        if not alive:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+class _Writer:
+    """Applies document changes to an open (temporary) database."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        taken = con.execute("SELECT id, path FROM documents").fetchall()
+        self.ids = dict(taken)
+
+    def delete(self, path: str) -> None:
+        row = self.con.execute(
+            "SELECT rowid, id, text FROM documents WHERE path=?", (path,)
+        ).fetchone()
+        if row is None:
+            return
+        rowid, doc_id, text = row
+        chunks = self.con.execute(
+            "SELECT rowid, start, end FROM chunks WHERE doc=?", (rowid,)
+        ).fetchall()
+        self.con.executemany(
+            "INSERT INTO fts(fts, rowid, body) VALUES('delete', ?, ?)",
+            [(r, text[s:e]) for r, s, e in chunks],
+        )
+        for table in ("chunks", "cites", "dockets", "names"):
+            self.con.execute(f"DELETE FROM {table} WHERE doc=?", (rowid,))
+        self.con.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
+        self.ids.pop(doc_id, None)
+
+    def _doc_id(self, path: Path, key: str) -> str:
+        doc_id = path.stem
+        if self.ids.get(doc_id, key) != key:
+            doc_id = re.sub(r"\.[^./]+$", "", key).replace(os.sep, "/")
+            n = 2
+            base = doc_id
+            while self.ids.get(doc_id, key) != key:
+                doc_id = f"{base}-{n}"
+                n += 1
+        return doc_id
+
+    def insert(
+        self,
+        path: Path,
+        key: str,
+        origin: str,
+        digest: str,
+        stat: os.stat_result,
+        entry: ManifestEntry | None,
+        extra: tuple[str, ...],
+    ) -> Analysis:
+        raw = read_source(path)
+        doc_id = self._doc_id(path, key)
+        a = analyze(raw, document=doc_id, entry=entry, extra_cites=extra)
+        self.delete(key)
+        st = a.source
+        pag: dict[str, list[str]] = {}
+        for run in st.pages:
+            pag.setdefault(run.pagination, []).append(run.label)
+        structure = {
+            "pages": [[r.pagination, r.label, r.span.start, r.span.end] for r in st.pages],
+            "footnotes": [[f.start, f.end] for f in st.footnotes],
+            "parts": [[p.kind, p.span.start, p.span.end] for p in st.parts],
+        }
+        info = {
+            "citations": list(st.citations),
+            "dockets": list(a.dockets),
+            "paginations": {k: [v[0], v[-1]] for k, v in pag.items()},
+            "pages": sum(len(v) for v in pag.values()),
+        }
+        cur = self.con.execute(
+            "INSERT INTO documents(id, path, origin, hash, size, mtime, format, case_name,"
+            " short_name,"
+            " extra_cites, text, structure, info) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                doc_id,
+                key,
+                origin,
+                digest,
+                stat.st_size,
+                stat.st_mtime,
+                raw.format,
+                st.case_name,
+                a.short_name,
+                json.dumps(list(extra)),
+                st.text,
+                json.dumps(structure),
+                json.dumps(info),
+            ),
+        )
+        rowid = cur.lastrowid
+        self.ids[doc_id] = key
+        self.con.executemany(
+            "INSERT INTO cites(doc, cite, key, volume, rkey) VALUES(?,?,?,?,?)",
+            [(rowid, str(c), c.key, c.volume, c.reporter_key) for c in a.cites],
+        )
+        self.con.executemany(
+            "INSERT INTO dockets(doc, docket, exact, core) VALUES(?,?,?,?)",
+            [(rowid, d, *docket_keys(d)) for d in a.dockets],
+        )
+        self.con.executemany(
+            "INSERT INTO names(doc, key) VALUES(?,?)", [(rowid, k) for k in a.names]
+        )
+        spans = _chunk_spans(st.text)
+        first = self.con.execute("SELECT COALESCE(MAX(rowid), 0) FROM chunks").fetchone()[0] + 1
+        self.con.executemany(
+            "INSERT INTO chunks(rowid, doc, start, end) VALUES(?,?,?,?)",
+            [(first + i, rowid, s, e) for i, (s, e) in enumerate(spans)],
+        )
+        self.con.executemany(
+            "INSERT INTO fts(rowid, body) VALUES(?, ?)",
+            [(first + i, st.text[s:e]) for i, (s, e) in enumerate(spans)],
+        )
+        return a
+
+
+def _chunk_spans(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Consecutive spans of about ``size`` characters, cut at white space."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        j = min(n, i + size)
+        if j < n:
+            k = max(text.rfind(" ", i + size // 2, j), text.rfind("\n", i + size // 2, j))
+            if k > i:
+                j = k
+        spans.append((i, j))
+        i = j
+    return spans
+
+
+def _summary(con: sqlite3.Connection) -> tuple[int, int, int]:
+    docs = con.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    cites = con.execute("SELECT COUNT(*) FROM cites").fetchone()[0]
+    pages = sum(json.loads(i)["pages"] for (i,) in con.execute("SELECT info FROM documents"))
+    return docs, cites, pages
+
+
+def _skipped_list(con: sqlite3.Connection) -> tuple[Skipped, ...]:
+    return tuple(
+        Skipped(p, r) for p, r in con.execute("SELECT path, reason FROM skipped ORDER BY path")
+    )
+
+
+def _apply(
+    db: Path,
+    *,
+    fresh: bool,
+    work: Callable[[sqlite3.Connection], None],
+) -> None:
+    """Run ``work`` on a copy of ``db`` (or a new database) and swap it in atomically."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    _clean_stale(db)
+    tmp = db.with_name(f"{db.name}.{os.getpid()}.tmp")
+    try:
+        if db.exists() and not fresh:
+            shutil.copyfile(db, tmp)
+            con = _connect(tmp)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                tmp.unlink()
+            con = _connect(tmp)
+            con.executescript(_SCHEMA)
+            con.execute("INSERT INTO meta(key, value) VALUES('schema', ?)", (SCHEMA_VERSION,))
+        try:
+            con.execute("BEGIN")
+            work(con)
+            con.execute("COMMIT")
+        finally:
+            con.close()
+        os.replace(tmp, db)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def build_corpus(
+    folder: Path,
+    *,
+    db: Path | None = None,
+    on_progress: Progress | None = None,
+    force: bool = False,
+) -> BuildReport:
+    """Build or refresh the index of a folder of opinions, incrementally and atomically.
+
+    Args:
+        folder: the folder of opinion files (``.txt``, ``.md``, ``.pdf``, ``.json``; a
+            ``MANIFEST.tsv`` there overrides names, citations and page conventions).
+        db: the database file; default ``default_db(folder)``.
+        on_progress: called as ``(done, total, file name)`` for each file read.
+        force: rebuild from scratch even if files are unchanged.
+
+    Returns:
+        Counts of documents, citations and pages, what changed, and the skipped files.
+
+    Raises:
+        CorpusError: ``folder`` is not a folder, or the database cannot be written.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("1 U.S. 1\\nA v. B\\nWords *2 here.", encoding="utf-8")
+        >>> r = build_corpus(d)
+        >>> (r.documents, r.citations, r.changed, build_corpus(d).changed)
+        (1, 1, True, False)
+    """
+    if not folder.is_dir():
+        raise CorpusError(f"corpus folder {folder} does not exist or is not a folder")
+    folder = folder.resolve()
+    db = (db or default_db(folder)).resolve()
+    manifest_path = find_manifest(folder)
+    manifest = read_manifest(manifest_path) if manifest_path else {}
+    manifest_hash = _hash_file(manifest_path) if manifest_path else ""
+    docs, skipped, old_manifest = ({}, {}, "") if force else _read_state(db)
+    redo_all = manifest_hash != old_manifest
+
+    plan = _Plan()
+    seen: set[str] = set()
+    for path in _scan(folder):
+        key = str(path)
+        seen.add(key)
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        old = docs.get(key)
+        old_skip = skipped.get(key)
+        if old and not redo_all and old[1] == stat.st_size and old[2] == stat.st_mtime:
+            plan.unchanged += 1
+            continue
+        if (
+            old_skip
+            and not redo_all
+            and old_skip[0] == stat.st_size
+            and old_skip[1] == stat.st_mtime
+        ):
+            plan.unchanged += 1
+            continue
+        try:
+            digest = _hash_file(path)
+        except OSError as exc:
+            digest = f"unreadable:{exc}"
+        if old and not redo_all and old[0] == digest:
+            plan.touched.append((key, stat.st_size, stat.st_mtime))
+            plan.unchanged += 1
+            continue
+        plan.todo.append((path, key, digest))
+    plan.removed = [p for p, v in docs.items() if v[3] == "folder" and p not in seen]
+    plan.removed += [p for p in skipped if p not in seen and p.startswith(str(folder))]
+
+    if not (plan.todo or plan.touched or plan.removed or force or not db.exists() or redo_all):
+        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            n_docs, n_cites, n_pages = _summary(con)
+            return BuildReport(
+                db, n_docs, n_cites, n_pages, unchanged=plan.unchanged, skipped=_skipped_list(con)
+            )
+        finally:
+            con.close()
+
+    counts = {"added": 0, "updated": 0, "bytes": 0}
+
+    def work(con: sqlite3.Connection) -> None:
+        writer = _Writer(con)
+        for key in plan.removed:
+            writer.delete(key)
+            con.execute("DELETE FROM skipped WHERE path=?", (key,))
+        for key, size, mtime in plan.touched:
+            con.execute("UPDATE documents SET size=?, mtime=? WHERE path=?", (size, mtime, key))
+        total = len(plan.todo)
+        for i, (path, key, digest) in enumerate(plan.todo, 1):
+            if on_progress is not None:
+                on_progress(i, total, path.name)
+            existed = key in docs
+            try:
+                stat = path.stat()
+                writer.insert(path, key, "folder", digest, stat, manifest.get(path.name), ())
+                con.execute("DELETE FROM skipped WHERE path=?", (key,))
+                counts["added" if not existed else "updated"] += 1
+                counts["bytes"] += stat.st_size
+            except (QuotecheckError, OSError, UnicodeError, ValueError) as exc:
+                reason = (
+                    str(exc) if isinstance(exc, QuotecheckError) else f"{type(exc).__name__}: {exc}"
+                )
+                log.warning("skipped %s: %s", path, reason)
+                writer.delete(key)
+                st = path.stat() if path.exists() else None
+                con.execute(
+                    "INSERT OR REPLACE INTO skipped(path, size, mtime, hash, reason)"
+                    " VALUES(?,?,?,?,?)",
+                    (key, st.st_size if st else 0, st.st_mtime if st else 0, digest, reason),
+                )
+        con.execute(
+            "INSERT OR REPLACE INTO meta(key, value) VALUES('manifest', ?)", (manifest_hash,)
+        )
+        con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('folder', ?)", (str(folder),))
+
+    try:
+        _apply(db, fresh=force or not db.exists(), work=work)
+    except (OSError, sqlite3.Error) as exc:
+        raise CorpusError(f"cannot write corpus database {db}: {exc}") from None
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        n_docs, n_cites, n_pages = _summary(con)
+        return BuildReport(
+            db,
+            n_docs,
+            n_cites,
+            n_pages,
+            added=counts["added"],
+            updated=counts["updated"],
+            removed=len(plan.removed),
+            unchanged=plan.unchanged,
+            skipped=_skipped_list(con),
+            changed=True,
+            bytes_read=counts["bytes"],
+        )
+    finally:
+        con.close()
+
+
+def add_documents(
+    files: Sequence[Path],
+    *,
+    db: Path,
+    cites: Sequence[str] = (),
+    on_progress: Progress | None = None,
+) -> BuildReport:
+    """Add or replace single files in a database; ``cites`` are citations their text lacks.
+
+    Args:
+        files: opinion files to add (any supported format).
+        db: the database file (created if missing).
+        cites: extra citations for every file added (``--cite``).
+        on_progress: called as ``(done, total, file name)``.
+
+    Returns:
+        Counts after the change; unreadable files are listed as skipped.
+
+    Raises:
+        CorpusError: a file does not exist, or the database cannot be written.
+    """
+    for f in files:
+        if not f.is_file():
+            raise CorpusError(f"{f} does not exist or is not a file")
+    db = db.resolve()
+    if db.exists():
+        _read_state(db)  # validates the schema
+    skipped: list[Skipped] = []
+    counts = {"added": 0, "bytes": 0}
+
+    def work(con: sqlite3.Connection) -> None:
+        writer = _Writer(con)
+        for i, f in enumerate(files, 1):
+            path = f.resolve()
+            if on_progress is not None:
+                on_progress(i, len(files), path.name)
+            try:
+                writer.insert(
+                    path, str(path), "added", _hash_file(path), path.stat(), None, tuple(cites)
+                )
+                counts["added"] += 1
+                counts["bytes"] += path.stat().st_size
+            except (QuotecheckError, OSError, UnicodeError, ValueError) as exc:
+                skipped.append(Skipped(str(path), str(exc)))
+
+    try:
+        _apply(db, fresh=not db.exists(), work=work)
+    except (OSError, sqlite3.Error) as exc:
+        raise CorpusError(f"cannot write corpus database {db}: {exc}") from None
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        n_docs, n_cites, n_pages = _summary(con)
+    finally:
+        con.close()
+    return BuildReport(
+        db,
+        n_docs,
+        n_cites,
+        n_pages,
+        added=counts["added"],
+        skipped=tuple(skipped),
+        changed=True,
+        bytes_read=counts["bytes"],
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Querying
+
+
+def _fold_token(word: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
+    )
+
+
+class Corpus:
+    """An open corpus database: resolve citations, search words, read documents.
+
+    Texts are parsed from the database on first use and kept in a small LRU cache.
+    """
+
+    def __init__(self, db: Path, *, cache_size: int = 64, build: BuildReport | None = None) -> None:
+        """Open ``db`` read-only (use ``open_corpus`` to build a folder's database first)."""
+        if not db.is_file():
+            raise CorpusError(f"corpus database {db} does not exist")
+        self.path = db
+        self.build = build
+        try:
+            self._con = sqlite3.connect(f"file:{db}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise CorpusError(f"cannot open corpus database {db}: {exc}") from None
+        _check_db(self._con, db)
+        self._cache: OrderedDict[str, SourceText] = OrderedDict()
+        self._cache_size = cache_size
+        self._raw: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._n_chunks = max(1, self._con.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._con.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return int(self._con.execute("SELECT COUNT(*) FROM documents").fetchone()[0])
+
+    # -- documents -------------------------------------------------------------------------
+
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        """Every document: id, names, citations, dockets and first/last page per pagination."""
+        out = []
+        for doc_id, path, fmt, name, short, info, n in self._con.execute(
+            "SELECT id, path, format, case_name, short_name, info, length(text)"
+            " FROM documents ORDER BY id"
+        ):
+            meta = json.loads(info)
+            out.append(
+                DocumentInfo(
+                    id=doc_id,
+                    path=path,
+                    format=fmt,
+                    case_name=name,
+                    short_name=short,
+                    citations=tuple(meta["citations"]),
+                    dockets=tuple(meta["dockets"]),
+                    paginations={k: (v[0], v[1]) for k, v in meta["paginations"].items()},
+                    characters=n,
+                )
+            )
+        return tuple(out)
+
+    def text(self, document_id: str) -> SourceText:
+        """The reading text of a document with its pages, footnotes and parts.
+
+        Raises:
+            CorpusError: no document has that id.
+        """
+        cached = self._cache.get(document_id)
+        if cached is not None:
+            self._cache.move_to_end(document_id)
+            return cached
+        row = self._con.execute(
+            "SELECT text, structure, case_name, info FROM documents WHERE id=?", (document_id,)
+        ).fetchone()
+        if row is None:
+            raise CorpusError(f"no document {document_id!r} in corpus {self.path}")
+        text, structure, name, info = row
+        s = json.loads(structure)
+        source = SourceText(
+            document=document_id,
+            text=text,
+            case_name=name,
+            citations=tuple(json.loads(info)["citations"]),
+            pages=tuple(PageRun(p, label, Span(a, b)) for p, label, a, b in s["pages"]),
+            footnotes=tuple(Span(a, b) for a, b in s["footnotes"]),
+            parts=tuple(SourcePart(k, Span(a, b)) for k, a, b in s["parts"]),
+        )
+        self._cache[document_id] = source
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return source
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def _ids(self, rowids: Iterable[int]) -> list[str]:
+        rows = sorted(set(rowids))
+        if not rows:
+            return []
+        marks = ",".join("?" * len(rows))
+        return [
+            r[0]
+            for r in self._con.execute(
+                f"SELECT id FROM documents WHERE rowid IN ({marks}) ORDER BY id", rows
+            )
+        ]
+
+    def _by_reporter(self, reporter: str) -> tuple[list[str], str | None, bool]:
+        """Documents carrying a reporter cite, the cite's reporter name, and whether it parsed."""
+        cite = parse_cite(reporter)
+        if cite is not None:
+            rows = [
+                r for (r,) in self._con.execute("SELECT doc FROM cites WHERE key=?", (cite.key,))
+            ]
+            return self._ids(rows), cite.reporter, True
+        vr = parse_volume_reporter(reporter)
+        if vr is not None:
+            rows = [
+                r
+                for (r,) in self._con.execute("SELECT doc FROM cites WHERE volume=? AND rkey=?", vr)
+            ]
+            name = self._con.execute(
+                "SELECT cite FROM cites WHERE volume=? AND rkey=? LIMIT 1", vr
+            ).fetchone()
+            rep = parse_cite(name[0]).reporter if name and parse_cite(name[0]) else None  # type: ignore[union-attr]
+            return self._ids(rows), rep, True
+        return [], None, False
+
+    def _by_docket(self, docket: str) -> list[str]:
+        exact, core = docket_keys(docket)
+        rows = [r for (r,) in self._con.execute("SELECT doc FROM dockets WHERE exact=?", (exact,))]
+        if not rows:
+            rows = [
+                r for (r,) in self._con.execute("SELECT doc FROM dockets WHERE core=?", (core,))
+            ]
+        return self._ids(rows)
+
+    def _by_name(self, citation: Citation) -> list[str]:
+        keys: list[str] = []
+        if citation.short_name:
+            keys.append(compact(citation.short_name))
+        for name in (citation.case_name, citation.authority):
+            if name:
+                head = re.split(r",\s*\d", name)[0]
+                keys.extend(derive_names(head)[1][:1])
+        for key in dict.fromkeys(k for k in keys if len(k) >= 3):
+            rows = [r for (r,) in self._con.execute("SELECT doc FROM names WHERE key=?", (key,))]
+            if not rows and len(key) >= 4:
+                rows = [
+                    r
+                    for (r,) in self._con.execute(
+                        "SELECT doc FROM names WHERE key >= ? AND key < ?", (key, key + "\uffff")
+                    )
+                ]
+            ids = self._ids(rows)
+            if ids:
+                return ids
+        return []
+
+    def resolve(self, citation: Citation) -> Source | Unresolved:
+        """The document and pinpoint pages a citation names, or why there is none.
+
+        Full citations resolve only by exact identifiers (reporter cite, then docket); short
+        forms without either fall back to the case name when exactly one document has it.
+
+        Args:
+            citation: the citation (``reporter``, ``docket``, names and ``pin`` are used).
+
+        Returns:
+            ``Source`` (``paginated=False`` when the document lacks the cited reporter's pages)
+            or ``Unresolved`` with reason ``not_in_corpus``, ``ambiguous`` or ``pin_outside``.
+        """
+        ids: list[str] = []
+        reporter: str | None = None
+        tried = ""
+        if citation.reporter:
+            ids, reporter, parsed = self._by_reporter(citation.reporter)
+            tried = citation.reporter
+            if not parsed and not citation.docket:
+                ids = []
+        if not ids and citation.docket:
+            ids = self._by_docket(citation.docket)
+            tried = tried or citation.docket
+            reporter = None
+        if (
+            not ids
+            and not citation.reporter
+            and not citation.docket
+            and citation.form != CitationForm.RECORD
+        ):
+            ids = self._by_name(citation)
+            tried = citation.short_name or citation.case_name or citation.authority
+        if not ids:
+            return Unresolved(
+                "not_in_corpus", f"no document in the corpus matches {tried or citation.text!r}"
+            )
+        if len(ids) > 1:
+            return Unresolved("ambiguous", f"{tried!r} matches {', '.join(ids)}")
+        return self._source(ids[0], reporter, citation.pin)
+
+    def _source(self, doc_id: str, reporter: str | None, pin: str | None) -> Source | Unresolved:
+        st = self.text(doc_id)
+        available = st.paginations
+        pages = pin_pages(pin)
+        if reporter is not None:
+            match = next((p for p in available if compact(p) == compact(reporter)), None)
+            pagination = match or reporter
+            paginated = match is not None
+        else:
+            pagination = "slip" if "slip" in available else (available[0] if available else "none")
+            paginated = bool(available)
+        if pages and paginated:
+            labels = [
+                int(r.label) for r in st.pages if r.pagination == pagination and r.label.isdigit()
+            ]
+            if labels:
+                low, high = min(labels), max(labels)
+                outside = [p for p in pages if p.isdigit() and not low <= int(p) <= high]
+                if outside:
+                    return Unresolved(
+                        "pin_outside",
+                        f"{doc_id}: {pagination} page {outside[0]} is outside {low}-{high}",
+                    )
+        return Source(doc_id, pagination, pages, paginated)
+
+    # -- search ----------------------------------------------------------------------------
+
+    def _doc_text(self, rowid: int) -> tuple[str, str]:
+        hit = self._raw.get(rowid)
+        if hit is not None:
+            self._raw.move_to_end(rowid)
+            return hit
+        row = self._con.execute("SELECT id, text FROM documents WHERE rowid=?", (rowid,)).fetchone()
+        value = (str(row[0]), str(row[1]))
+        self._raw[rowid] = value
+        if len(self._raw) > self._cache_size:
+            self._raw.popitem(last=False)
+        return value
+
+    def _candidates(self, terms: list[str], *, max_terms: int, windows: int) -> list[int]:
+        """First chunk rowids of the chunk pairs that hold most of the rarest terms."""
+        distinct = list(dict.fromkeys(terms))
+        content = [
+            t for t in distinct if t not in _STOP and (len(t) > 2 or t.isdigit())
+        ] or distinct
+        marks = ",".join("?" * len(content))
+        df = dict(
+            self._con.execute(
+                f"SELECT term, doc FROM vocab WHERE term IN ({marks})", content
+            ).fetchall()
+        )
+        present = sorted((df[t], t) for t in content if t in df)
+        if not present:
+            return []
+        chosen = present[:max_terms]
+        scores: dict[int, float] = {}
+        for n, term in chosen:
+            weight = math.log(1 + self._n_chunks / n)
+            touched: set[int] = set()
+            for (r,) in self._con.execute(
+                "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 20000", (f'"{term}"',)
+            ):
+                touched.add(r)
+                touched.add(r - 1)
+            for w in touched:
+                scores[w] = scores.get(w, 0.0) + weight
+        if not scores:
+            return []
+        best = max(scores.values())
+        ranked = sorted(
+            (w for w, s in scores.items() if s >= 0.5 * best), key=lambda w: (-scores[w], w)
+        )
+        return ranked[:windows]
+
+    def search(
+        self, text: str, *, limit: int = 5, min_score: float = 60.0, max_terms: int = 6
+    ) -> tuple[Hit, ...]:
+        """Where the words of ``text`` (or words close to them) occur in the corpus, best first.
+
+        Args:
+            text: the quotation (any length; a few differing words are tolerated).
+            limit: most hits returned.
+            min_score: lowest ``partial_ratio`` score (0-100) kept.
+            max_terms: how many of the quote's rarest words pick the candidate chunks.
+
+        Returns:
+            Hits with the document id, score, the span and text in ``SourceText.text``, and the
+            pages of every pagination the span touches.
+        """
+        from rapidfuzz import fuzz
+
+        query = normalize(text, lower=True).text.strip()
+        terms = [_fold_token(t) for t in _TOKEN.findall(query)]
+        if not terms:
+            return ()
+        windows = self._candidates(terms, max_terms=max_terms, windows=max(8, limit * 4))
+        if not windows:
+            return ()
+        marks = ",".join("?" * (2 * len(windows)))
+        rows = {
+            r: (d, s, e)
+            for r, d, s, e in self._con.execute(
+                f"SELECT rowid, doc, start, end FROM chunks WHERE rowid IN ({marks})",
+                [x for w in windows for x in (w, w + 1)],
+            )
+        }
+        found: list[tuple[float, str, Span]] = []
+        pad = len(text) + 50
+        for w in windows:
+            parts = [rows[r] for r in (w, w + 1) if r in rows]
+            if not parts:
+                continue
+            doc = parts[0][0]
+            start = min(p[1] for p in parts if p[0] == doc)
+            end = max(p[2] for p in parts if p[0] == doc)
+            doc_id, full = self._doc_text(doc)
+            a, b = max(0, start - pad), min(len(full), end + pad)
+            region = normalize(full[a:b], lower=True)
+            res = fuzz.partial_ratio_alignment(query, region.text, score_cutoff=min_score)
+            if res is None:
+                continue
+            span = region.span_to_original(Span(res.dest_start, res.dest_end)).shift(a)
+            found.append((res.score, doc_id, span))
+        found.sort(key=lambda t: (-t[0], t[1], t[2].start))
+        hits: list[Hit] = []
+        for score, doc_id, span in found:
+            if any(h.document == doc_id and h.span.overlaps(span) for h in hits):
+                continue
+            st = self.text(doc_id)
+            pages = {p: st.pages_of(span, p) for p in st.paginations}
+            hits.append(Hit(doc_id, float(score), span, st.text[span.start : span.end], pages))
+            if len(hits) >= limit:
+                break
+        return tuple(hits)
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def open_corpus(
+    path: Path,
+    *,
+    on_progress: Progress | None = None,
+    db: Path | None = None,
+) -> Corpus:
+    """Open a corpus: a folder (its index built or refreshed on demand) or a database file.
+
+    Args:
+        path: a folder of opinions, or a database made by ``corpus build``.
+        on_progress: progress callback for a (re)build, as ``(done, total, file name)``.
+        db: where a folder's database lives (default ``default_db(path)``).
+
+    Returns:
+        The open corpus; for a folder, ``Corpus.build`` holds what the refresh did.
+
+    Raises:
+        CorpusError: the path does not exist, or is a file that is not a corpus database.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> d = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (d / "a.txt").write_text("1 U.S. 1\\nA v. B\\nWords *2 here.", encoding="utf-8")
+        >>> len(open_corpus(d))
+        1
+    """
+    path = Path(path)
+    if path.is_dir():
+        report = build_corpus(path, db=db, on_progress=on_progress)
+        return Corpus(report.db, build=report)
+    if path.is_file():
+        if not _is_sqlite(path):
+            raise CorpusError(f"{path} is neither a folder of opinions nor a corpus database")
+        return Corpus(path)
+    raise CorpusError(
+        f"corpus {path} does not exist (give a folder of opinions or a database file)"
+    )

@@ -6,9 +6,13 @@ tests compute every offset with ``str.index`` instead of hard-coding it.
 
 from __future__ import annotations
 
+import re
 import zipfile
+from collections import Counter
 from pathlib import Path
 from typing import Any
+
+from quotecheck.models import Document, EmphasisStyle
 
 PAGE_W, PAGE_H = 612.0, 792.0
 LEFT = 90.0
@@ -24,7 +28,8 @@ PAGE1: list[tuple[int, float, list[tuple[str, str]]]] = [
         LEFT + 36,
         [
             (
-                "The court held that the copies made in that case from the library were \u201cirre-",
+                "The court held that the copies made in that case from the library were "
+                "\u201cirre-",
                 "R",
             )
         ],
@@ -53,7 +58,8 @@ PAGE1: list[tuple[int, float, list[tuple[str, str]]]] = [
         LEFT,
         [
             (
-                "The second quotation reads \u201ca fair use is not an infringement\u201d of the author\u2019s",
+                "The second quotation reads \u201ca fair use is not an infringement\u201d "
+                "of the author\u2019s",
                 "R",
             )
         ],
@@ -227,10 +233,10 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
 def _footnotes_part(doc: Any, notes: list[str]) -> None:
-    from docx.opc.constants import CONTENT_TYPE as CT
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
+    from docx.opc.constants import CONTENT_TYPE as CT  # noqa: TID251 (test fixture writer)
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: TID251 (test fixture writer)
+    from docx.opc.packuri import PackURI  # noqa: TID251 (test fixture writer)
+    from docx.opc.part import Part  # noqa: TID251 (test fixture writer)
 
     body = "".join(
         f'<w:footnote w:id="{k}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
@@ -251,11 +257,11 @@ def _footnotes_part(doc: Any, notes: list[str]) -> None:
 def make_docx(path: Path) -> Path:
     """Write a Word brief with style-inherited italics, a footnote, tracked changes, a comment,
     a hyperlink, a heading and an indented block quotation."""
-    import docx
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-    from docx.oxml import parse_xml
-    from docx.shared import Inches
+    import docx  # noqa: TID251 (test fixture writer)
+    from docx.enum.style import WD_STYLE_TYPE  # noqa: TID251 (test fixture writer)
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT  # noqa: TID251 (test fixture writer)
+    from docx.oxml import parse_xml  # noqa: TID251 (test fixture writer)
+    from docx.shared import Inches  # noqa: TID251 (test fixture writer)
 
     doc = docx.Document()
     case = doc.styles.add_style("Case Name", WD_STYLE_TYPE.CHARACTER)
@@ -325,3 +331,53 @@ def make_zip_bomb(path: Path, *, megabytes: int = 24) -> Path:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", b"\0" * (megabytes * 1024 * 1024))
     return path
+
+
+# ---------------------------------------------------------------------------------------------
+# Comparing a rendering with its Markdown at the level of text
+
+
+def md_plain(md: str) -> str:
+    """A simple Markdown strip: margin numbers, markers, links; footnote blocks to the end."""
+    body, notes = [], []
+    for para in re.split(r"\n\s*\n", md):
+        lines = [re.sub(r"^\s*\d{1,2}(?=\s|$)", "", ln) for ln in para.split("\n")]
+        text = "\n".join(lines).strip()
+        (notes if text.startswith(("<sup>", "\\_")) else body).append(text)
+    text = "\n\n".join(body + notes)
+    text = re.sub(r"<sup>\d+</sup>", "", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"^\s*(?:>|#+)\s*", "", text, flags=re.M)
+
+
+def md_italic_words(md: str) -> Counter[str]:
+    md = md.replace("\\*", "").replace("**", "")
+    spans = re.findall(r"\*([^*]+)\*", md) + re.findall(r"<i>(.*?)</i>", md)
+    return Counter(w for s in spans for w in re.findall(r"[A-Za-z]+", s))
+
+
+def unmark(text: str) -> str:
+    text = re.sub(r"</?[bi]>", "", text)
+    return text.replace("\\_", "").replace("\\*", "\0").replace("*", "").replace("\0", "*")
+
+
+def quoted(text: str) -> Counter[str]:
+    flat = re.sub(r"\s+", " ", text)
+    flat = re.sub(r"(?<=\w-) (?=\w)", "", flat)
+    found = re.findall(r"\u201c([^\u201c\u201d]*)\u201d", flat) + re.findall(r'"([^"]*)"', flat)
+    return Counter(q.strip() for q in found)
+
+
+def doc_italic_words(doc: Document) -> Counter[str]:
+    return Counter(
+        w
+        for e in doc.emphasis
+        if e.style is EmphasisStyle.ITALIC
+        for w in re.findall(r"[A-Za-z]+", doc.text[e.span.start : e.span.end])
+    )
+
+
+def renderings(shared: Path, suffix: str) -> list[Path]:
+    seed = sorted((shared / "seed").glob(f"*{suffix}"))
+    dev = sorted((shared / "eval" / "dev" / "briefs").glob(f"*{suffix}"))
+    return seed + dev

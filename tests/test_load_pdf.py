@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from pathlib import Path
 
 import pytest
 from fixtures_docs import (
     CALL_AFTER,
     NOTE_TEXT,
+    doc_italic_words,
     make_pleading_pdf,
     make_scanned_pdf,
     make_truncated_pdf,
+    md_italic_words,
+    md_plain,
+    quoted,
+    renderings,
+    unmark,
 )
 
 from quotecheck.errors import DocumentLoadError
@@ -76,14 +81,16 @@ def test_load_pdf_emphasis_from_fonts_and_rules(pleading: Document) -> None:
     assert ("Bartz v. Anthropic", EmphasisStyle.ITALIC) in spans
     assert ("plainly", EmphasisStyle.UNDERLINE) in spans
     assert ("I. ARGUMENT", EmphasisStyle.BOLD) in spans
-    assert pleading.headings and pleading.text[pleading.headings[0].start :].startswith("I. ARG")
+    assert pleading.headings
+    assert pleading.text[pleading.headings[0].start :].startswith("I. ARG")
 
 
 def test_load_pdf_footnote_continued_over_page_is_one_note(pleading: Document) -> None:
     (note,) = pleading.footnotes
     assert note.label == "1"
     assert pleading.text[note.span.start : note.span.end] == NOTE_TEXT
-    assert note.call is not None and note.call.length == 0
+    assert note.call is not None
+    assert note.call.length == 0
     assert pleading.text[: note.call.start].endswith(CALL_AFTER)
     assert note.span.start > pleading.pages[-1].span.end  # notes follow the body
 
@@ -98,7 +105,8 @@ def test_load_pdf_paragraph_continues_across_page_break(pleading: Document) -> N
 def test_load_pdf_every_line_lies_in_text(pleading: Document) -> None:
     for line in pleading.lines:
         chunk = pleading.text[line.span.start : line.span.end]
-        assert chunk and "\n" not in chunk
+        assert chunk
+        assert "\n" not in chunk
 
 
 def test_load_pdf_page_texts_one_string_per_page(tmp_path: Path) -> None:
@@ -138,53 +146,6 @@ def test_load_pdf_bad_input_one_clear_line(
 
 # ---------------------------------------------------------------------------------------------
 # The real renderings against their Markdown (text level)
-
-
-def md_plain(md: str) -> str:
-    """A simple Markdown strip: margin numbers, markers, links; footnote blocks to the end."""
-    body, notes = [], []
-    for para in re.split(r"\n\s*\n", md):
-        lines = [re.sub(r"^\s*\d{1,2}(?=\s|$)", "", ln) for ln in para.split("\n")]
-        text = "\n".join(lines).strip()
-        (notes if text.startswith(("<sup>", "\\_")) else body).append(text)
-    text = "\n\n".join(body + notes)
-    text = re.sub(r"<sup>\d+</sup>", "", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s*(?:>|#+)\s*", "", text, flags=re.M)
-    return text
-
-
-def md_italic_words(md: str) -> Counter[str]:
-    md = md.replace("\\*", "").replace("**", "")
-    spans = re.findall(r"\*([^*]+)\*", md) + re.findall(r"<i>(.*?)</i>", md)
-    return Counter(w for s in spans for w in re.findall(r"[A-Za-z]+", s))
-
-
-def unmark(text: str) -> str:
-    text = re.sub(r"</?[bi]>", "", text)
-    return text.replace("\\_", "").replace("\\*", "\0").replace("*", "").replace("\0", "*")
-
-
-def quoted(text: str) -> Counter[str]:
-    flat = re.sub(r"\s+", " ", text)
-    flat = re.sub(r"(?<=\w-) (?=\w)", "", flat)
-    found = re.findall(r"\u201c([^\u201c\u201d]*)\u201d", flat) + re.findall(r'"([^"]*)"', flat)
-    return Counter(q.strip() for q in found)
-
-
-def doc_italic_words(doc: Document) -> Counter[str]:
-    return Counter(
-        w
-        for e in doc.emphasis
-        if e.style is EmphasisStyle.ITALIC
-        for w in re.findall(r"[A-Za-z]+", doc.text[e.span.start : e.span.end])
-    )
-
-
-def renderings(shared: Path, suffix: str) -> list[Path]:
-    seed = sorted((shared / "seed").glob(f"*{suffix}"))
-    dev = sorted((shared / "eval" / "dev" / "briefs").glob(f"*{suffix}"))
-    return seed + dev
 
 
 @pytest.mark.corpus

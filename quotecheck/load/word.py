@@ -374,9 +374,11 @@ def load_docx(path: Path) -> Document:
         numbered = ppr is not None and ppr.find(_W + "numPr") is not None
         if is_toc:
             kind = "toc"
-        elif sname.startswith(("heading", "title")) or outline is not None:
-            kind = "heading"
-        elif runs and all(r.bold for r in runs) and len(raw) <= 300:
+        elif (
+            sname.startswith(("heading", "title"))
+            or outline is not None
+            or (runs and all(r.bold for r in runs) and len(raw) <= 300)
+        ):
             kind = "heading"
         elif (
             not in_table

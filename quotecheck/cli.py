@@ -177,6 +177,160 @@ def evaluate_set(
         typer.echo(format_evaluation(result, misses=misses))
 
 
+# --- corpus commands (build, add, info, find) -------------------------------------------------
+
+DbOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Corpus database (default: DIR/.quotecheck/corpus.sqlite, or "
+        "corpus/.quotecheck/corpus.sqlite for the default corpus folder).",
+        rich_help_panel="Corpus",
+        show_default=False,
+    ),
+]
+CorpusFormatOpt = Annotated[
+    str, typer.Option("--format", "-f", help="table or json.", rich_help_panel="Output")
+]
+DEFAULT_CORPUS = Path("corpus")
+
+
+def _corpus_db(db: Path | None) -> Path:
+    """The database to query: ``--db``, else the default corpus folder's database."""
+    from quotecheck.corpus import default_db
+
+    if db is not None:
+        return db
+    if not DEFAULT_CORPUS.is_dir():
+        raise _fail("no --db given and no ./corpus folder: run `quotecheck corpus build DIR` first")
+    return default_db(DEFAULT_CORPUS)
+
+
+def _echo_build(report: object) -> None:
+    """Print a build summary: documents, citations, pages and every skipped file."""
+    from quotecheck.corpus import BuildReport
+
+    assert isinstance(report, BuildReport)
+    state = "updated" if report.changed else "unchanged"
+    typer.echo(
+        f"{report.db}: {state}; {report.documents} documents, {report.citations} citations, "
+        f"{report.pages} pages (added {report.added}, updated {report.updated}, "
+        f"removed {report.removed}, unchanged {report.unchanged}, skipped {len(report.skipped)})"
+    )
+    for item in report.skipped:
+        typer.echo(f"skipped {item.path}: {item.reason}")
+
+
+def _progress(done: int, total: int, name: str) -> None:
+    """Plain progress on stderr: one line every 50 files and at the end."""
+    if done == total or done % 50 == 0:
+        typer.echo(f"indexed {done}/{total} {name}", err=True)
+
+
+@corpus_app.command("build")
+def corpus_build(
+    folder: Annotated[Path, typer.Argument(help="Folder of opinions (.txt, .md, .pdf, .json).")],
+    db: DbOpt = None,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild every document.")] = False,
+    quiet: QuietOpt = False,
+) -> None:
+    """Build or refresh the index of FOLDER (unchanged files are not read again).
+
+    Example: quotecheck corpus build ../shared/corpus
+    """
+    from quotecheck.corpus import build_corpus
+
+    try:
+        report = build_corpus(folder, db=db, force=force, on_progress=None if quiet else _progress)
+    except QuotecheckError as exc:
+        raise _fail(str(exc)) from None
+    _echo_build(report)
+
+
+@corpus_app.command("add")
+def corpus_add(
+    files: Annotated[list[Path], typer.Argument(help="Opinion files to add or replace.")],
+    cite: Annotated[
+        list[str] | None,
+        typer.Option("--cite", help="A citation the text does not carry (repeatable)."),
+    ] = None,
+    db: DbOpt = None,
+) -> None:
+    """Add or replace documents in a corpus database.
+
+    Example: quotecheck corpus add order.pdf --cite "787 F. Supp. 3d 1007" --db corpus.sqlite
+    """
+    from quotecheck.corpus import add_documents
+
+    try:
+        report = add_documents(files, db=_corpus_db(db), cites=tuple(cite or ()))
+    except QuotecheckError as exc:
+        raise _fail(str(exc)) from None
+    _echo_build(report)
+
+
+@corpus_app.command("info")
+def corpus_info(db: DbOpt = None, fmt: CorpusFormatOpt = "table") -> None:
+    """List every document: id, case name, citations, dockets, first and last page.
+
+    Example: quotecheck corpus info --db ../shared/corpus/.quotecheck/corpus.sqlite -f json
+    """
+    import json
+
+    from quotecheck.corpus import Corpus
+
+    if fmt not in ("table", "json"):
+        raise _fail(f"--format {fmt!r}: choose table or json")
+    try:
+        with Corpus(_corpus_db(db)) as corpus:
+            docs = corpus.documents()
+    except QuotecheckError as exc:
+        raise _fail(str(exc)) from None
+    if fmt == "json":
+        payload = {"documents": [d.as_dict() for d in docs]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    for d in docs:
+        pages = "; ".join(f"{k} {a}-{b}" for k, (a, b) in d.paginations.items()) or "no pages"
+        cites = "; ".join(d.citations) or "-"
+        dockets = "; ".join(d.dockets) or "-"
+        typer.echo(f"{d.id}\n  {d.case_name or '?'}\n  {cites} | {dockets} | {pages}")
+
+
+@corpus_app.command("find")
+def corpus_find(
+    words: Annotated[str, typer.Argument(help="The words to look for (a quotation).")],
+    db: DbOpt = None,
+    fmt: CorpusFormatOpt = "table",
+    limit: Annotated[int, typer.Option("--limit", "-n", help="Most hits shown.")] = 5,
+) -> None:
+    """Find where WORDS (or words close to them) occur in the corpus, best first.
+
+    Example: quotecheck corpus find "The sine qua non of copyright is originality" -f json
+    """
+    import json
+
+    from quotecheck.corpus import Corpus
+
+    if fmt not in ("table", "json"):
+        raise _fail(f"--format {fmt!r}: choose table or json")
+    try:
+        with Corpus(_corpus_db(db)) as corpus:
+            hits = corpus.search(words, limit=limit)
+    except QuotecheckError as exc:
+        raise _fail(str(exc)) from None
+    if fmt == "json":
+        payload = {"hits": [h.as_dict() for h in hits]}
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if not hits:
+        typer.echo("no match")
+    for h in hits:
+        pages = "; ".join(f"{k} {'-'.join(v)}" for k, v in h.pages.items() if v) or "-"
+        snippet = " ".join(h.text.split())
+        typer.echo(f"{h.score:5.1f}  {h.document}  [{pages}]\n       {snippet[:160]}")
+
+
 def main() -> None:
     """Entry point for ``python -m quotecheck``."""
     app()

@@ -364,21 +364,27 @@ def _tighten(
     """
     m = len(words)
     marks = list(bracketed) or [False] * m
-    slack = max(4, m // 3)
+    slack = max(10, m // 2)
     # Start edge.
-    best_p, best_shift, best_run = i, 0, -1
+    best_p, best_shift, best_val = i, 0, -99
     for shift in range(min(4, m)):
         for p in range(max(lo, i - 4), min(hi, i + 5)):
             run = 0
-            while shift + run < m and p + run < hi and src[p + run] == words[shift + run]:
+            while (
+                shift + run < m
+                and p + run < hi
+                and (src[p + run] == words[shift + run] or marks[shift + run])
+            ):
                 run += 1
-            better = run > best_run or (
-                run == best_run and abs(p - shift - i) < abs(best_p - best_shift - i)
+            # Anchoring deeper into the quote must pay for the words it skips.
+            val = run - 2 * shift if run else -99
+            better = val > best_val or (
+                val == best_val and abs(p - shift - i) < abs(best_p - best_shift - i)
             )
             if better:
-                best_p, best_shift, best_run = p, shift, run
-        if best_run >= 2 or (best_run >= 1 and m == 1):
-            break
+                best_p, best_shift, best_val = p, shift, val
+        if best_val >= 2 - 2 * shift or (m == 1 and best_val > -99):
+            break  # a run of two words at the smallest shift is anchor enough
     head = list(words[:best_shift])
     head_marks = marks[:best_shift]
     k_best, c_best = 0, float("inf")
@@ -388,22 +394,23 @@ def _tighten(
             k_best, c_best = k, cost
     start = best_p - k_best
     # End edge (exclusive).
-    best_q, best_shift, best_run = j, 0, -1
+    best_q, best_shift, best_val = j, 0, -99
     for shift in range(min(4, m)):
         for q in range(max(start + 1, j - 4), min(hi, j + slack) + 1):
             run = 0
             while (
                 shift + run < m
                 and q - 1 - run >= start
-                and src[q - 1 - run] == words[m - 1 - shift - run]
+                and (src[q - 1 - run] == words[m - 1 - shift - run] or marks[m - 1 - shift - run])
             ):
                 run += 1
-            better = run > best_run or (
-                run == best_run and abs(q + shift - j) < abs(best_q + best_shift - j)
+            val = run - 2 * shift if run else -99
+            better = val > best_val or (
+                val == best_val and abs(q + shift - j) < abs(best_q + best_shift - j)
             )
             if better:
-                best_q, best_shift, best_run = q, shift, run
-        if best_run >= 2 or (best_run >= 1 and m == 1):
+                best_q, best_shift, best_val = q, shift, val
+        if best_val >= 2 - 2 * shift or (m == 1 and best_val > -99):
             break
     tail = list(words[m - best_shift :]) if best_shift else []
     tail_marks = marks[m - best_shift :] if best_shift else []

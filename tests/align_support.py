@@ -30,7 +30,7 @@ from quotecheck.models import (
 _MARKER = re.compile(
     r"\[\[page (?P<pdf>\d+)\]\]\n?"
     r"|\[(?P<lstars>\*{1,3})(?P<lnum>\d+)\] ?"
-    r"|(?<![\w*])(?<!at )(?P<stars>\*{1,3})(?P<num>\d+)\b ?"
+    r"|(?<![\w*])(?<!\bat )(?P<stars>\*{1,3})(?P<num>\d+)\b ?"
     r"|\[fn\d+\] ?"
 )
 _ELLIPSIS = re.compile(r"(?:\.\s?){3,4}|\u2026")

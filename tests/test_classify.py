@@ -49,15 +49,23 @@ def make_source(text: str = SOURCE) -> SourceText:
     return SourceText("doc", text, pages=pages)
 
 
-def run(text: str, *, kinds: tuple[P, ...] = (), pin: str | None = "10", emphasis=(),
-        kind: QuoteKind = QuoteKind.QUOTATION, brief_text: str = "") -> list[str]:
+def run(
+    text: str,
+    *,
+    kinds: tuple[P, ...] = (),
+    pin: str | None = None,
+    emphasis=(),
+    kind: QuoteKind = QuoteKind.QUOTATION,
+    brief_text: str = "",
+) -> list[str]:
     src = make_source()
     q = make_quote(text, emphasis=emphasis, kind=kind)
     res = Source("doc", "U.S.", (pin,) if pin else (), True)
     cit = make_citation(pin, kinds=kinds)
     a = align_quote(q, src, pagination="U.S.")
-    found = classify(q, citation=cit, resolution=res, alignment=a, source=src,
-                     brief_text=brief_text)
+    found = classify(
+        q, citation=cit, resolution=res, alignment=a, source=src, brief_text=brief_text
+    )
     for f in found:
         assert f.message and f.rule and f.evidence.brief_text
     return sorted(f.kind.value for f in found)
@@ -70,13 +78,18 @@ def run(text: str, *, kinds: tuple[P, ...] = (), pin: str | None = "10", emphasi
         ("Parties must seek review of a final order within sixty days.", (), ["altered_words"]),
         ("Parties may seek review of a final order within ninety days.", (), ["altered_words"]),
         ("Parties may seek review of a order within sixty days.", (), ["unmarked_omission"]),
-        ("Courts must extend that period unless the agency consents.", (),
-         ["unmarked_omission"]),
-        ("Courts must . . . extend that period unless the agency consents.", (),
-         ["ellipsis_hides_qualifier"]),
+        ("Courts must extend that period unless the agency consents.", (), ["unmarked_omission"]),
+        (
+            "Courts must . . . extend that period unless the agency consents.",
+            (),
+            ["ellipsis_hides_qualifier"],
+        ),
         ("Parties . . . seek review of a final order within sixty days.", (), []),
-        ("Courts [may] not extend that period unless the agency consents.", (),
-         ["alteration_changes_meaning"]),
+        (
+            "Courts [may] not extend that period unless the agency consents.",
+            (),
+            ["alteration_changes_meaning"],
+        ),
         ("[C]ourts must not extend that period unless the agency consents.", (), []),
         ("[The courts] must not extend that period unless the agency consents.", (), []),
         ("Courts must not extend that period.", (), ["truncated_before_qualifier"]),
@@ -85,20 +98,38 @@ def run(text: str, *, kinds: tuple[P, ...] = (), pin: str | None = "10", emphasi
         ("This rule is longstanding.", (), ["omitted_adjacent_qualifier"]),
         ("Review is deferential.", (), []),
         ("The statute is clear.", (), []),
-        ("The agency shall publish each order in the register.", (),
-         ["internal_quotes_undisclosed"]),
-        ("The agency shall publish each order in the register.",
-         (P.INTERNAL_QUOTES_OMITTED,), []),
+        (
+            "The agency shall publish each order in the register.",
+            (),
+            ["internal_quotes_undisclosed"],
+        ),
+        ("The agency shall publish each order in the register.", (P.INTERNAL_QUOTES_OMITTED,), []),
         ("The agency \u2018shall publish\u2019 each order in the register.", (), []),
         ("Review of a final order within sixty days.", (), ["unmarked_capitalization"]),
         ("[R]eview of a final order within sixty days.", (), []),
     ],
     ids=[
-        "faithful", "modal-swap", "word-swap", "dropped-word", "dropped-not", "ellipsis-not",
-        "ellipsis-neutral", "bracket-modal", "bracket-case", "bracket-pronoun-ish",
-        "truncated-unless", "fragment-no-period", "truncated-so-long-as", "adjacent-need-not",
-        "adjacent-neutral", "first-sentence", "inner-quotes-dropped", "inner-quotes-disclosed",
-        "inner-quotes-kept", "capitalized", "capitalized-bracketed",
+        "faithful",
+        "modal-swap",
+        "word-swap",
+        "dropped-word",
+        "dropped-not",
+        "ellipsis-not",
+        "ellipsis-neutral",
+        "bracket-modal",
+        "bracket-case",
+        "bracket-pronoun-ish",
+        "truncated-unless",
+        "fragment-no-period",
+        "truncated-so-long-as",
+        "adjacent-need-not",
+        "adjacent-neutral",
+        "first-sentence",
+        "inner-quotes-dropped",
+        "inner-quotes-disclosed",
+        "inner-quotes-kept",
+        "capitalized",
+        "capitalized-bracketed",
     ],
 )
 def test_classify_synthetic_rules(text: str, kinds: tuple[P, ...], expect: list[str]) -> None:
@@ -112,8 +143,13 @@ def test_classify_altered_words_severity_tracks_meaning() -> None:
         ("Parties may seek review of a final order within ninety days.", Severity.WARNING),
     ]:
         q = make_quote(text)
-        found = classify(q, citation=make_citation("10"), resolution=Source("doc", "U.S."),
-                         alignment=align_quote(q, src), source=src)
+        found = classify(
+            q,
+            citation=make_citation("10"),
+            resolution=Source("doc", "U.S."),
+            alignment=align_quote(q, src),
+            source=src,
+        )
         assert [f.severity for f in found] == [sev]
 
 
@@ -127,9 +163,13 @@ def test_classify_wrong_pinpoint_and_ranges() -> None:
 def test_classify_unpaginated_source_has_no_pinpoint_finding() -> None:
     src = make_source()
     q = make_quote("Review is deferential.")
-    found = classify(q, citation=make_citation("1025"),
-                     resolution=Source("doc", "F. Supp. 3d", ("1025",), paginated=False),
-                     alignment=align_quote(q, src), source=src)
+    found = classify(
+        q,
+        citation=make_citation("1025"),
+        resolution=Source("doc", "F. Supp. 3d", ("1025",), paginated=False),
+        alignment=align_quote(q, src),
+        source=src,
+    )
     assert found == ()
 
 
@@ -140,8 +180,9 @@ def test_classify_where_the_words_are() -> None:
     assert [f.kind for f in classify(q, resolution=Source("doc", "U.S."), **common)] == [
         K.NOT_FOUND
     ]
-    assert [f.kind for f in classify(q, resolution=Source("doc", "U.S."), elsewhere=other,
-                                     **common)] == [K.WRONG_SOURCE]
+    assert [
+        f.kind for f in classify(q, resolution=Source("doc", "U.S."), elsewhere=other, **common)
+    ] == [K.WRONG_SOURCE]
     missing = classify(q, resolution=Unresolved("not_in_corpus"), elsewhere=other, **common)
     assert [(f.kind, f.severity) for f in missing] == [(K.SOURCE_MISSING, Severity.INFO)]
 
@@ -190,20 +231,34 @@ def test_classify_italic_case_name_inside_quote_is_not_emphasis() -> None:
     start = text.index("Smith")
     emphasis = (Emphasis(Span(start, start + len("Smith v. Jones")), EmphasisStyle.ITALIC),)
     q = make_quote(text, emphasis=emphasis)
-    found = classify(q, citation=make_citation(None), resolution=Source("doc", "U.S."),
-                     alignment=align_quote(q, src), source=src)
+    found = classify(
+        q,
+        citation=make_citation(None),
+        resolution=Source("doc", "U.S."),
+        alignment=align_quote(q, src),
+        source=src,
+    )
     assert [f.kind for f in found] == []
 
 
 def test_classify_adjacent_qualifier_quoted_nearby_lowers_severity() -> None:
     src = make_source()
     q = make_quote("This rule is longstanding.")
-    brief = ("The court noted that \u201cThis rule is longstanding.\u201d But it added that "
-             "\u201c[w]e need not decide whether it applies to interim orders.\u201d")
-    found = classify(q, citation=make_citation("11"), resolution=Source("doc", "U.S."),
-                     alignment=align_quote(q, src), source=src, brief_text=brief)
-    assert [(f.kind, f.severity) for f in found] == [(K.OMITTED_ADJACENT_QUALIFIER,
-                                                      Severity.WARNING)]
+    brief = (
+        "The court noted that \u201cThis rule is longstanding.\u201d But it added that "
+        "\u201c[w]e need not decide whether it applies to interim orders.\u201d"
+    )
+    found = classify(
+        q,
+        citation=make_citation("11"),
+        resolution=Source("doc", "U.S."),
+        alignment=align_quote(q, src),
+        source=src,
+        brief_text=brief,
+    )
+    assert [(f.kind, f.severity) for f in found] == [
+        (K.OMITTED_ADJACENT_QUALIFIER, Severity.WARNING)
+    ]
     assert "nearby" in found[0].message
 
 
@@ -220,22 +275,32 @@ def test_classify_adjacent_qualifier_quoted_nearby_lowers_severity() -> None:
     ],
     ids=["modal", "quantifier", "negation", "comparison", "and-or", "tense", "clarifying"],
 )
-def test_classify_cues_changes_meaning(brief: list[str], source: list[str], how: str | None) -> None:
+def test_classify_cues_changes_meaning(
+    brief: list[str], source: list[str], how: str | None
+) -> None:
     assert changes_meaning(brief, source) == how
 
 
 def test_classify_cues_find_need_not_decide() -> None:
-    hits = find_cues("But this order need not decide this case on that rule.",
-                     ["contrast", "holding"])
-    assert [(h.name, h.text) for h in hits] == [("CONTRAST", "But"), ("NEED_NOT",
-                                                                       "need not decide")]
+    hits = find_cues(
+        "But this order need not decide this case on that rule.", ["contrast", "holding"]
+    )
+    assert [(h.name, h.text) for h in hits] == [
+        ("CONTRAST", "But"),
+        ("NEED_NOT", "need not decide"),
+    ]
 
 
 @pytest.mark.parametrize(
     ("pin", "pages"),
-    [("577", [577]), ("577-78", [577, 578]), ("225\u201326", [225, 226]), ("1025, 1034",
-                                                                           [1025, 1034]),
-     ("440 n.3", [440]), ("slip op.", None)],
+    [
+        ("577", [577]),
+        ("577-78", [577, 578]),
+        ("225\u201326", [225, 226]),
+        ("1025, 1034", [1025, 1034]),
+        ("440 n.3", [440]),
+        ("slip op.", None),
+    ],
     ids=["single", "range", "en-dash", "list", "footnote", "no-number"],
 )
 def test_classify_parse_pages(pin: str, pages: list[int] | None) -> None:
@@ -258,8 +323,14 @@ def _bartz(corpus_dir: Path, text: str, brief_text: str = "") -> tuple:
     q = make_quote(text)
     a = align_quote(q, src, prefer_pages=("19",), pagination="slip")
     res = Source(BARTZ, "F. Supp. 3d", ("1025",), paginated=False)
-    return a, classify(q, citation=make_citation("1025", kinds=(P.QUOTING,)), resolution=res,
-                       alignment=a, source=src, brief_text=brief_text)
+    return a, classify(
+        q,
+        citation=make_citation("1025", kinds=(P.QUOTING,)),
+        resolution=res,
+        alignment=a,
+        source=src,
+        brief_text=brief_text,
+    )
 
 
 @pytest.mark.corpus
@@ -283,8 +354,11 @@ def test_classify_issue4_seed_unmarked_capitalization(corpus_dir: Path) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize(
     "text",
-    ["decide th[e] case", "[T]his order need not decide this case on that rule.",
-     "inherently, irredeemably infringing even if \u2026 for the transformative use"],
+    [
+        "decide th[e] case",
+        "[T]his order need not decide this case on that rule.",
+        "inherently, irredeemably infringing even if \u2026 for the transformative use",
+    ],
     ids=["bracketed-the", "bracketed-this", "partial-with-ellipsis"],
 )
 def test_classify_issue4_seed_faithful_quotes_pass(corpus_dir: Path, text: str) -> None:
@@ -297,9 +371,15 @@ def test_classify_issue4_seed_faithful_quotes_pass(corpus_dir: Path, text: str) 
 # The dev set: per-kind precision and recall on the quote-level kinds
 
 QUOTE_KINDS = (
-    "wrong_pinpoint", "altered_words", "unmarked_omission", "unmarked_capitalization",
-    "ellipsis_hides_qualifier", "alteration_changes_meaning", "truncated_before_qualifier",
-    "omitted_adjacent_qualifier", "internal_quotes_undisclosed",
+    "wrong_pinpoint",
+    "altered_words",
+    "unmarked_omission",
+    "unmarked_capitalization",
+    "ellipsis_hides_qualifier",
+    "alteration_changes_meaning",
+    "truncated_before_qualifier",
+    "omitted_adjacent_qualifier",
+    "internal_quotes_undisclosed",
 )
 _PARENS = {
     "internal quotation marks omitted": P.INTERNAL_QUOTES_OMITTED,
@@ -356,8 +436,11 @@ def _pin(cite: str) -> str | None:
 
 def _dev_cases(shared: Path) -> list[dict]:
     root = shared / "eval" / "dev"
-    labels = [json.loads(line) for line in (root / "labels.jsonl").read_text().splitlines()
-              if line.strip()]
+    labels = [
+        json.loads(line)
+        for line in (root / "labels.jsonl").read_text().splitlines()
+        if line.strip()
+    ]
     briefs: dict[str, tuple[str, list[int], str]] = {}
     last: dict[str, tuple[str, str | None]] = {}
     cases = []
@@ -371,16 +454,27 @@ def _dev_cases(shared: Path) -> list[dict]:
         at = flat.find(lab["quote"])
         tail = flat[at + len(lab["quote"]) : at + len(lab["quote"]) + 400] if at >= 0 else ""
         text = lab["quote"] + (tail[0] if tail[:1] in (".", "?", "!") else "")
-        after = tail[1:]
-        nxt = re.search("[\u201c\"]", after)
+        after = tail[1:].lstrip("\u201d\u2019\"' ")
+        nxt = re.search('[\u201c"]', after)
         window = after[: nxt.start()] if nxt else after
         kinds = tuple(
-            {k for phrase, k in _PARENS.items() if "(" + phrase in window or "; " + phrase in window}
+            {
+                k
+                for phrase, k in _PARENS.items()
+                if "(" + phrase in window or "; " + phrase in window
+            }
         )
         para_start = flat.rfind("  ", 0, max(at, 0))
-        cases.append({**lab, "text": text, "kinds": kinds,
-                      "brief_text": flat[max(0, at - 600) : at + len(text) + 600],
-                      "prev": dict(last), "para": para_start})
+        cases.append(
+            {
+                **lab,
+                "text": text,
+                "kinds": kinds,
+                "brief_text": flat[max(0, at - 600) : at + len(text) + 600],
+                "prev": dict(last),
+                "para": para_start,
+            }
+        )
         if lab["cite"]:
             last = {"cite": lab["cite"]}
     return cases
@@ -409,15 +503,20 @@ def _run_dev(shared: Path, corpus_dir: Path) -> tuple[dict[str, Counter], list[s
             pin = None
         res = Source(src.document, pag or "none", (pin,) if pin else (), pag is not None)
         q = make_quote(case["text"], kind=QuoteKind.QUOTATION)
-        a = align_quote(q, src, prefer_pages=tuple(map(str, parse_pages(pin) or [])) if pin else (),
-                        pagination=pag)
+        a = align_quote(
+            q,
+            src,
+            prefer_pages=tuple(map(str, parse_pages(pin) or [])) if pin else (),
+            pagination=pag,
+        )
         if a is None:
             unaligned += 1
             misses.append(f"UNALIGNED {case['quote'][:60]!r}")
             continue
         cit = make_citation(pin, kinds=case["kinds"])
-        found = classify(q, citation=cit, resolution=res, alignment=a, source=src,
-                         brief_text=case["brief_text"])
+        found = classify(
+            q, citation=cit, resolution=res, alignment=a, source=src, brief_text=case["brief_text"]
+        )
         got = {f.kind.value for f in found}
         for k in QUOTE_KINDS:
             if k in expect and k in got:

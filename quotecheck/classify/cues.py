@@ -283,13 +283,18 @@ def find_cues(text: str, categories: Iterable[str]) -> tuple[CueHit, ...]:
     cats = list(categories)
     if not text.strip():
         return ()
+    # Match on single-spaced text (a line break inside "if\nany" would split the pattern),
+    # then map the hits back.
+    keep = [i for i, c in enumerate(text) if not (c.isspace() and i and text[i - 1].isspace())]
+    flat = "".join(" " if text[i].isspace() else text[i] for i in keep)
     hits: list[CueHit] = []
     taken: list[Span] = []
-    for name, span in match(text, patterns(cats)):
-        if any(t.contains(span) for t in taken):
+    for name, fspan in match(flat, patterns(cats)):
+        if any(t.contains(fspan) for t in taken):
             continue  # "only if" already counted; do not count "if" again
         cue = CUES[name]
-        taken.append(span)
+        taken.append(fspan)
+        span = Span(keep[fspan.start], keep[fspan.end - 1] + 1)
         hits.append(
             CueHit(name, cue.category, cue.weight, span, text[span.start : span.end], cue.label)
         )

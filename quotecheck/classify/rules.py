@@ -137,6 +137,8 @@ class Context:
         """Evidence with both sides' words, the context sentences, pages and the diff."""
         before, after = self.around()
         a = self.alignment
+        if brief_rel is not None and brief_rel.length == 0:
+            brief_rel = _widen(self.quote.text, brief_rel.start)
         src_span = source_span if source_span is not None else (a.source_span if a else None)
         src_text = ""
         if src_span is not None and self.source is not None:
@@ -155,6 +157,15 @@ class Context:
             cue=cue,
             document=a.document if a else None,
         )
+
+
+def _widen(text: str, pos: int) -> Span:
+    """The word before and the word after ``pos``: where a drop happened, in the brief."""
+    left = re.search(r"\S+\s*$", text[:pos])
+    right = re.match(r"\s*\S+", text[pos:])
+    start = left.start() if left else pos
+    end = pos + right.end() if right else pos
+    return Span(start, end)
 
 
 def _squash(text: str) -> str:
@@ -587,10 +598,11 @@ def truncated_before_qualifier(ctx: Context) -> tuple[Finding, ...]:
     if not hits:
         return ()
     hit = max(hits, key=lambda h: h.weight)
-    if hit.weight < 1.0 and hit.name != "IF":
-        return ()
-    if hit.name == "IF" and head[:12].lower().startswith("if") is False:
-        return ()
+    if hit.category == "contrast":
+        # "..., but to permit suit" merely goes on; "..., but none for those that do not" limits.
+        tail_hits = C.find_cues(head[hit.span.end :], ["negation", "limit", "exception"])
+        if not tail_hits:
+            return ()
     rest_span = Span(a.source_span.end + offset, sent.end)
     return (
         _finding(
@@ -604,7 +616,12 @@ def truncated_before_qualifier(ctx: Context) -> tuple[Finding, ...]:
 
 
 def omitted_adjacent_qualifier(ctx: Context) -> tuple[Finding, ...]:
-    """QC302: the source sentence just after (or before) a full-sentence quote limits it."""
+    """QC302: the source sentence just after a whole-sentence quote limits it.
+
+    Only the next sentence is read (citation sentences skipped): a contrast opener ("But",
+    "However", "Nevertheless") or a holding-limiting phrase ("need not decide", "dicta") makes
+    it limiting; a sentence that merely goes on is not.
+    """
     a, src = ctx.alignment, ctx.source
     q = ctx.quote
     if a is None or src is None or q.text.rstrip().endswith("?"):
@@ -620,20 +637,19 @@ def omitted_adjacent_qualifier(ctx: Context) -> tuple[Finding, ...]:
     if len(lead) > (1 if q.full_sentence else 0) or (lead and lead[0] not in _LEADING):
         return ()
     found: list[tuple[Span, C.CueHit, str]] = []
-    if last + 1 < len(ctx.sentences):
-        nxt = ctx.sentences[last + 1]
+    after = last + 1
+    while after < len(ctx.sentences) and _is_citation_sentence(
+        src.text[ctx.sentences[after].start : ctx.sentences[after].end]
+    ):
+        after += 1
+    if after < len(ctx.sentences):
+        nxt = ctx.sentences[after]
         text = src.text[nxt.start : nxt.end]
         lead = len(text) - len(text.lstrip(_QUOTE_CHARS + " ("))
         for h in C.find_cues(text, C.ADJACENT_CATEGORIES):
             if (h.category == "contrast" and h.span.start <= lead) or h.category == "holding":
                 found.append((nxt, h, "next"))
                 break
-    if not found and first > 0:
-        prv = ctx.sentences[first - 1]
-        text = src.text[prv.start : prv.end]
-        for h in C.find_cues(text, ["holding"]):
-            found.append((prv, h, "previous"))
-            break
     if not found:
         return ()
     sent, hit, where = found[0]
@@ -653,6 +669,19 @@ def omitted_adjacent_qualifier(ctx: Context) -> tuple[Finding, ...]:
             severity=severity,
         ),
     )
+
+
+_CITE_SENTENCE = re.compile(
+    r"^(?:(?:See|See also|Cf\.|Accord|But see|E\.g\.,|Id\.)\b|[^.]{0,120}\bv\.\s)"
+)
+
+
+def _is_citation_sentence(text: str) -> bool:
+    """Whether a "sentence" is only a citation ("Argersinger v. Hamlin, 407 U. S. 25 (1972).")."""
+    text = " ".join(text.split())
+    if not re.search(r"\d", text) or len(text.split()) > 40:
+        return False
+    return bool(_CITE_SENTENCE.match(text))
 
 
 def _brief_quotes(brief_text: str, sentence: str) -> bool:
@@ -793,9 +822,8 @@ def internal_quotes_undisclosed(ctx: Context) -> tuple[Finding, ...]:
             continue  # the brief's quote starts with the inner quotation: cannot tell
         if rel == 0:
             continue
-        lead = ctx.quote.text[max(0, rel - 3) : rel]
-        if any(c in _QUOTE_CHARS for c in lead):
-            continue
+        if ctx.quote.text[rel - 1] in _QUOTE_CHARS:
+            continue  # kept, as single marks
         dropped.append((i, op))
     if not dropped:
         return ()

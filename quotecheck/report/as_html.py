@@ -209,8 +209,10 @@ def _summary(report: Report) -> str:
 
 def _filters(report: Report) -> str:
     present = sorted({f.kind for f in report.findings}, key=lambda k: k.code)
+    # Info (sources not in the corpus, case changes) would bury the errors: off by default.
     boxes = "".join(
-        f'<label><input type="checkbox" name="severity" value="{sev}" checked> {sev}</label>'
+        f'<label><input type="checkbox" name="severity" value="{sev}"'
+        f'{"" if sev == "info" else " checked"}> {sev}</label>'
         for sev in _SEVERITIES
     )
     boxes += '<label><input type="checkbox" name="severity" value="none"> no findings</label>'

@@ -212,7 +212,7 @@ def _filters(report: Report) -> str:
     # Info (sources not in the corpus, case changes) would bury the errors: off by default.
     boxes = "".join(
         f'<label><input type="checkbox" name="severity" value="{sev}"'
-        f'{"" if sev == "info" else " checked"}> {sev}</label>'
+        f"{'' if sev == 'info' else ' checked'}> {sev}</label>"
         for sev in _SEVERITIES
     )
     boxes += '<label><input type="checkbox" name="severity" value="none"> no findings</label>'

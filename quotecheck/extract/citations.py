@@ -65,7 +65,7 @@ _PIN_NOTE = rf"(?:,?\s*nn?\.\s?\d+(?:\s?[{_DASH}&]\s?\d+)?)?"
 _PIN_AT_ITEM = rf"(?:(?:pages?|pp?\.)\s*)?(?:{_PIN_NUM}{_PIN_RANGE}|[ivxlc]{{1,6}}\b\.?){_PIN_NOTE}"
 # A pinpoint that follows the first page of a full citation; never the volume of a parallel
 # citation ("510 U.S. 569, 577, 114 S. Ct. 1164"), hence the look-ahead.
-_PIN_ITEM = rf"{_PIN_NUM}{_PIN_RANGE}{_PIN_NOTE}(?![\w.]*\s+[A-Z][\w.]*\s*\d)"
+_PIN_ITEM = rf"{_PIN_NUM}{_PIN_RANGE}{_PIN_NOTE}(?![\d:]|\s+[A-Z])"
 _PINS_AT = rf"{_PIN_AT_ITEM}(?:\s*,\s*{_PIN_ITEM})*"
 _PINS = rf"{_PIN_ITEM}(?:\s*,\s*{_PIN_ITEM})*"
 
@@ -106,6 +106,11 @@ _JOURNAL = re.compile(
 )
 _STATUTE_TAIL = re.compile(r"(?:\s?\([a-zA-Z0-9]{1,4}\))+|\s+et\s+seq\.")
 _WS = re.compile(r"\s")
+_AUTHOR = re.compile(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s*$")
+_AUTHOR_TITLE = re.compile(
+    r"(?:^|[.;:(]\s*|\b(?:[Ss]ee|[Cc]f\.|also|e\.g\.,)\s+)"
+    r"(?P<author>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s+(?P<title>[A-Z][^,;()“”\n]{2,150}?)$"
+)
 _YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
 _SIGNAL_PREFIX = re.compile(
     r"^(?:(?:see|also|but|cf\.?|e\.\s?g\.|accord|compare|with|contra|generally|quoting|citing"
@@ -351,7 +356,7 @@ def extract_citations(
 
 def _find(text: str, italics: list[Span]) -> list[_Cand]:
     out: list[_Cand] = []
-    eyecite_cands, blocked = _eyecite(text)
+    eyecite_cands, blocked = _eyecite(text, italics)
     for c in eyecite_cands:
         if c.kind == "case":
             _name_full(text, c, italics)
@@ -497,7 +502,7 @@ def _find(text: str, italics: list[Span]) -> list[_Cand]:
     return out
 
 
-def _eyecite(text: str) -> tuple[list[_Cand], list[Span]]:
+def _eyecite(text: str, italics: list[Span]) -> tuple[list[_Cand], list[Span]]:
     """Reporter, journal and statute citations found by eyecite, as candidates."""
     import eyecite  # noqa: PLC0415 - heavy import, kept out of `quotecheck --help`
     from eyecite.models import (  # noqa: PLC0415
@@ -534,7 +539,7 @@ def _eyecite(text: str) -> tuple[list[_Cand], list[Span]]:
             rep = _canonical_reporter(c, groups.get("reporter", ""))
             m = re.compile(rf"{re.escape(vol)}\s+.*?\s+{re.escape(page)}\b", re.S).match(text, s)
             end = m.end() if m else e
-            out.append(_journal_cand(text, s, end, vol, rep, page, [], prio=0))
+            out.append(_journal_cand(text, s, end, vol, rep, page, italics, prio=0))
             blocked.append(Span(s, end))
             continue
         if not isinstance(c, FullCaseCitation | ShortCaseCitation):
@@ -610,17 +615,21 @@ def _journal_cand(
     start, author, title = s, None, None
     comma = re.search(r",\s*$", text[max(0, s - 3) : s])
     if comma:
-        t_end = s - (len(text[max(0, s - 3) : s]) - comma.start())
+        t_end = max(0, s - 3) + comma.start()
         span = _italic_ending_at(italics, t_end)
         if span is not None:
             title = _flat(text[span.start : span.end]).rstrip(",")
             start = span.start
-            am = re.search(
-                r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}),\s*$", text[max(0, start - 60) : start]
-            )
+            am = _AUTHOR.search(text[max(0, start - 60) : start])
             if am and _SIGNAL_PREFIX.sub("", am.group(1)) == am.group(1):
                 author = _flat(am.group(1))
-                start = start - (len(text[max(0, start - 60) : start]) - am.start(1))
+                start = max(0, start - 60) + am.start(1)
+        else:
+            # No italics: "Jane Doe, Title of Note, 12 Harv. L. Rev. 100".
+            pm2 = _AUTHOR_TITLE.search(text[max(0, t_end - 200) : t_end])
+            if pm2:
+                author, title = _flat(pm2.group("author")), _flat(pm2.group("title"))
+                start = max(0, t_end - 200) + pm2.start("author")
     authority = ", ".join(x for x in (author, title, reporter) if x)
     short = author.split()[-1] if author else (title.split(",")[0] if title else None)
     return _Cand(
@@ -791,7 +800,7 @@ def _scan_name(text: str, end: int) -> int | None:
             break
         start += m.end()
     name = text[start:end]
-    if not re.search(r"[A-Za-z]{2}|[A-Z]\.", name) or paren != 0:
+    if not re.search(r"[A-Za-z]", name) or paren != 0:
         return None
     return start
 

@@ -68,6 +68,7 @@ _CITATION_WORD = re.compile(r"\bcitations?\b", re.IGNORECASE)
 _FOOTNOTE_WORD = re.compile(r"\bfootnotes?\b", re.IGNORECASE)
 _EMPHASIS_WORD = re.compile(r"\bemphas[ie]s\b", re.IGNORECASE)
 _QUOTE_MARKS = re.compile(r"[“”\"]")
+_NESTED = re.compile(r"\([^()]*\)")
 
 
 def classify_parenthetical(text: str) -> tuple[ParentheticalKind, ...]:
@@ -93,8 +94,15 @@ def classify_parenthetical(text: str) -> tuple[ParentheticalKind, ...]:
     body = text.strip()
     if body.startswith("(") and find_closing(body, 0) == len(body) - 1:
         body = body[1:-1].strip()
+    # What nested groups say belongs to the citation inside ("(Id. at 5 (citation omitted))").
+    outer = body
+    while True:
+        stripped = _NESTED.sub(" ", outer)
+        if stripped == outer:
+            break
+        outer = stripped
     kinds: list[ParentheticalKind] = []
-    for clause in _clauses(body):
+    for clause in _clauses(outer):
         for kind in _clause_kinds(clause):
             if kind not in kinds:
                 kinds.append(kind)

@@ -64,7 +64,7 @@ def extract_quotes(document: Document) -> tuple[Quote, ...]:
     text = document.text
     block_spans = _merge_blocks(text, document.blocks)
     raw: list[tuple[Span, QuoteKind, tuple[Span, ...]]] = []
-    for para in document.paragraphs:
+    for para in _paragraphs(document):
         if any(b.contains(para) for b in block_spans):
             continue
         for parts in _inline_quotes(text, para):
@@ -88,6 +88,15 @@ def join_passage(document: Document, quote: Quote) -> Quote:
     if not quote.passage:
         return quote
     return _build(document, quote.id, quote.passage, quote.kind, quote.passage)
+
+
+def _paragraphs(document: Document) -> list[Span]:
+    """The document's paragraphs, plus any footnote a loader did not list as one."""
+    paras = list(document.paragraphs)
+    for note in document.footnotes:
+        if not any(p.contains(note.span) for p in paras):
+            paras.append(note.span)
+    return sorted(paras)
 
 
 def _merge_blocks(text: str, blocks: tuple[Span, ...]) -> list[Span]:

@@ -601,7 +601,9 @@ def _starts_paragraph(
         return False  # a sentence running on from a line that did not end it
     if cont_x < geo.left + 20 and not _is_full(prev, geo):
         return True  # the previous line stopped short
-    return _is_centered(ln, geo) or _is_centered(prev, geo)
+    # Centred lines (captions, titles) each start at their own x; lines sharing a left edge
+    # (a justified block quotation) are not centred, however narrow.
+    return (_is_centered(ln, geo) or _is_centered(prev, geo)) and abs(ln.x0 - prev.x0) > 4
 
 
 def _build_body(pages: list[list[_PLine]], geo: _Geometry) -> list[ParaRec]:
@@ -649,7 +651,13 @@ def _build_body(pages: list[list[_PLine]], geo: _Geometry) -> list[ParaRec]:
         elif (
             all(ln.x0 >= geo.left + 20 for ln in cur)
             and (len(cur) >= 2 or cur[0].x0 > indent + 10)
-            and not _is_centered(cur[0], geo)
+            # A block quotation is indented on both sides, so one line of it may look centred;
+            # several lines sharing one left edge are not centred text.
+            and (
+                len({round(ln.x0) for ln in cur}) == 1
+                if len(cur) >= 2
+                else not _is_centered(cur[0], geo)
+            )
         ):
             kind = "block"
         lines = [_line_rec(ln) for ln in cur]

@@ -484,8 +484,7 @@ def test_citations_seed_record_cites_and_aliases(seed_md: Path) -> None:
 def _label_cite(cite: str) -> str:
     """A label's cite without the annotators' notes ("(= ...)", "(text: ...)") and signals."""
     cite = re.sub(r"\s*\((?:=|text:)[^()]*(?:\([^()]*\)[^()]*)*\)", "", cite)
-    cite = re.sub(r"^(?:See(?:, e\.g\.,| also)?)\s+", "", _flat(cite))
-    return cite
+    return re.sub(r"^(?:See(?:, e\.g\.,| also)?)\s+", "", _flat(cite))
 
 
 def _matches(label: str, cites: tuple[Citation, ...], text: str) -> bool:
@@ -498,9 +497,9 @@ def _matches(label: str, cites: tuple[Citation, ...], text: str) -> bool:
     for w in written:
         if w == label:
             return True
-        if min(len(w), len(label)) >= 0.6 * max(len(w), len(label)):
-            if fuzz.partial_ratio(label, w) >= 90:
-                return True
+        comparable = min(len(w), len(label)) >= 0.6 * max(len(w), len(label))
+        if comparable and fuzz.partial_ratio(label, w) >= 90:
+            return True
     return False
 
 
@@ -585,10 +584,12 @@ PIECES = [
 def test_citations_spans_hold_their_text(pieces: list[str], italics: list[tuple[int, int]]) -> None:
     text = " ".join(pieces)
     emphasis = [Span(min(a, len(text)), min(a + n, len(text))) for a, n in italics]
-    for c in extract_citations(text, emphasis=emphasis):
+    cites = extract_citations(text, emphasis=emphasis)
+    assert [c.span.start for c in cites] == sorted(c.span.start for c in cites)
+    for i, c in enumerate(cites):
         for cite in (c, c.origin) if c.origin is not None else (c,):
             assert text[cite.span.start : cite.span.end] == cite.text
             for p in cite.parentheticals:
                 assert text[p.span.start : p.span.end] == p.text
         if c.antecedent is not None:
-            assert 0 <= c.antecedent
+            assert 0 <= c.antecedent < i

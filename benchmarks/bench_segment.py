@@ -112,7 +112,9 @@ def _depth(text: str, start: int, end: int) -> int:
     return chunk.count("(") - chunk.count(")")
 
 
-def post_rules(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def post_rules(
+    text: str, spans: list[tuple[int, int]], *, merge_paren_citations: bool = True
+) -> list[tuple[int, int]]:
     """Proposed rules over ``sentences()`` output (spans within one paragraph at a time)."""
     # 1. Split after a closing quote or a closing citation parenthesis, at parenthesis depth 0.
     split: list[tuple[int, int]] = []
@@ -138,7 +140,10 @@ def post_rules(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]
             same_para = re.search(r"\n[ \t]*\n", gap) is None
             sentence = text[a:b]
             last_word = text[pa:pb].rsplit(None, 1)[-1].rstrip(".").lower()
-            if same_para and (_is_paren_citation(sentence) or last_word in _EXTRA_ABBREVIATIONS):
+            if same_para and (
+                (merge_paren_citations and _is_paren_citation(sentence))
+                or last_word in _EXTRA_ABBREVIATIONS
+            ):
                 merged[-1] = (pa, b)
                 continue
         merged.append((a, b))
@@ -155,11 +160,22 @@ def segment_proposed() -> tuple[Callable[[str], list[int]], float]:
     return split, 0.0
 
 
+def segment_split_rules_only() -> tuple[Callable[[str], list[int]], float]:
+    from quotecheck.text.segment import sentences
+
+    def split(text: str) -> list[int]:
+        spans = [(s.start, s.end) for s in sentences(text)]
+        return [a for a, _ in post_rules(text, spans, merge_paren_citations=False)]
+
+    return split, 0.0
+
+
 SPLITTERS: dict[str, Callable[[], tuple[Callable[[str], list[int]], float]]] = {
     "spaCy blank('en') + sentencizer": spacy_sentencizer,
     "nupunkt sent_spans (raw)": nupunkt_raw,
     "quotecheck sentences()": segment,
     "sentences() + proposed post-rules": segment_proposed,
+    "  same, without the paren-cite merge": segment_split_rules_only,
 }
 
 

@@ -237,7 +237,6 @@ def test_segment_gold_covers_every_seed_candidate(seed_md: Path) -> None:
     assert 250 <= len(gold) <= 350
 
 
-@pytest.mark.corpus
 def test_segment_gold_labels_are_balanced(seed_md: Path) -> None:
     rows = read_gold()
     assert sum(r.label for r in rows) == 127

@@ -36,7 +36,7 @@ from quotecheck.text.normalize import normalize
 Differ = Callable[[Sequence[str], Sequence[str]], list[tuple[str, int, int, int, int]]]
 
 _TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f\u00df]+(?:'[0-9a-z\u00c0-\u024f]+)*")
-_ELLIPSIS = re.compile(r"(?:\.\s?){3,4}|\u2026")
+_ELLIPSIS = re.compile(r"\.(?:\s?\.){2,3}|\u2026")
 
 #: Longest stretch (in words) an ellipsis may stand for between two segments.
 MAX_GAP_WORDS = 120
@@ -215,9 +215,7 @@ def align_quote(
         >>> a.source_text, [(o.tag.value, o.source_text) for o in a.ops if o.tag != "equal"]
         ('it is not permitted', [('delete', 'not')])
     """
-    segs = [
-        _Seg(s, tokenize(quote.text[s.start : s.end])) for s in split_segments(quote)
-    ]
+    segs = [_Seg(s, tokenize(quote.text[s.start : s.end])) for s in split_segments(quote)]
     segs = [s for s in segs if s.tokens.words]
     if not segs:
         return None

@@ -33,7 +33,7 @@ _MARKER = re.compile(
     r"|(?<![\w*])(?<!\bat )(?P<stars>\*{1,3})(?P<num>\d+)\b ?"
     r"|\[fn\d+\] ?"
 )
-_ELLIPSIS = re.compile(r"(?:\.\s?){3,4}|\u2026")
+_ELLIPSIS = re.compile(r"\.(?:\s?\.){2,3}|\u2026")
 _BRACKET = re.compile(r"\[([^\[\]]*)\]")
 
 

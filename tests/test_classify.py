@@ -67,7 +67,9 @@ def run(
         q, citation=cit, resolution=res, alignment=a, source=src, brief_text=brief_text
     )
     for f in found:
-        assert f.message and f.rule and f.evidence.brief_text
+        assert f.message
+        assert f.rule
+        assert f.evidence.brief_text
     return sorted(f.kind.value for f in found)
 
 
@@ -336,7 +338,8 @@ def _bartz(corpus_dir: Path, text: str, brief_text: str = "") -> tuple:
 @pytest.mark.corpus
 def test_classify_issue4_seed_omitted_adjacent_qualifier(corpus_dir: Path) -> None:
     a, found = _bartz(corpus_dir, SEED_QUOTE)
-    assert a is not None and a.pages == ("19",)
+    assert a is not None
+    assert a.pages == ("19",)
     assert [f.kind for f in found] == [K.OMITTED_ADJACENT_QUALIFIER]
     f = found[0]
     assert f.evidence.source_text == "But this order need not decide this case on that rule."

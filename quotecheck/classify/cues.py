@@ -149,8 +149,11 @@ CUES: dict[str, Cue] = {
         "holding",
         1.0,
         '"we express no view"',
-        [{"LOWER": {"IN": ["express", "expresses", "intimate", "imply"]}}, {"LOWER": "no"},
-         {"LOWER": {"IN": ["view", "views", "opinion"]}}],
+        [
+            {"LOWER": {"IN": ["express", "expresses", "intimate", "imply"]}},
+            {"LOWER": "no"},
+            {"LOWER": {"IN": ["view", "views", "opinion"]}},
+        ],
     ),
     "WITHOUT_DECIDING": _cue(
         "holding",
@@ -198,20 +201,85 @@ MODAL_CLASS = {
     "ought": "advice",
 }
 QUANTIFIERS = frozenset(
-    {"all", "every", "each", "any", "some", "no", "none", "few", "many", "most", "several",
-     "both", "either", "only", "always", "never", "sometimes", "often", "rarely", "usually",
-     "generally", "solely"}
+    {
+        "all",
+        "every",
+        "each",
+        "any",
+        "some",
+        "no",
+        "none",
+        "few",
+        "many",
+        "most",
+        "several",
+        "both",
+        "either",
+        "only",
+        "always",
+        "never",
+        "sometimes",
+        "often",
+        "rarely",
+        "usually",
+        "generally",
+        "solely",
+    }
 )
 CONNECTIVES = frozenset({"and", "or", "but", "nor", "unless", "if"})
 COMPARATIVES = frozenset(
-    {"more", "less", "fewer", "greater", "lesser", "most", "least", "higher", "lower", "above",
-     "below", "before", "after"}
+    {
+        "more",
+        "less",
+        "fewer",
+        "greater",
+        "lesser",
+        "most",
+        "least",
+        "higher",
+        "lower",
+        "above",
+        "below",
+        "before",
+        "after",
+    }
 )
 #: Words a bracketed noun may stand for without changing meaning ("[the court]" for "it").
 PRONOUNS = frozenset(
-    {"it", "its", "he", "she", "they", "them", "their", "his", "her", "we", "our", "us", "i",
-     "you", "your", "this", "that", "these", "those", "one", "him", "which", "who", "whom",
-     "the", "a", "an", "such", "itself", "themselves", "there", "here"}
+    {
+        "it",
+        "its",
+        "he",
+        "she",
+        "they",
+        "them",
+        "their",
+        "his",
+        "her",
+        "we",
+        "our",
+        "us",
+        "i",
+        "you",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "one",
+        "him",
+        "which",
+        "who",
+        "whom",
+        "the",
+        "a",
+        "an",
+        "such",
+        "itself",
+        "themselves",
+        "there",
+        "here",
+    }
 )
 
 

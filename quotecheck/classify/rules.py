@@ -43,10 +43,38 @@ _FURNITURE = re.compile(
 )
 _CITATIONISH = re.compile(r"\d|\bv\.|\bId\.|\bat\b|\bsupra\b|\bU\. ?S\.", re.I)
 _LATIN = frozenset(
-    {"per se", "de novo", "sua sponte", "inter alia", "id", "id.", "supra", "infra", "e.g.",
-     "i.e.", "et al.", "amicus", "amici", "certiorari", "habeas corpus", "prima facie",
-     "res judicata", "stare decisis", "dicta", "dictum", "de minimis", "bona fide", "pro se",
-     "en banc", "ex parte", "sic", "see", "cf.", "passim", "ibid."}
+    {
+        "per se",
+        "de novo",
+        "sua sponte",
+        "inter alia",
+        "id",
+        "id.",
+        "supra",
+        "infra",
+        "e.g.",
+        "i.e.",
+        "et al.",
+        "amicus",
+        "amici",
+        "certiorari",
+        "habeas corpus",
+        "prima facie",
+        "res judicata",
+        "stare decisis",
+        "dicta",
+        "dictum",
+        "de minimis",
+        "bona fide",
+        "pro se",
+        "en banc",
+        "ex parte",
+        "sic",
+        "see",
+        "cf.",
+        "passim",
+        "ibid.",
+    }
 )
 _OPEN_QUOTE_BEFORE = re.compile(r"(?:^|[\s(\[\u2014\u2013-])$")
 _QUOTE_CHARS = "\"'\u2018\u2019\u201c\u201d"
@@ -143,7 +171,11 @@ class Context:
         src_text = ""
         if src_span is not None and self.source is not None:
             src_text = _squash(self.source.text[src_span.start : src_span.end])
-        brief = self.quote.text if brief_rel is None else self.quote.text[brief_rel.start : brief_rel.end]
+        brief = (
+            self.quote.text
+            if brief_rel is None
+            else self.quote.text[brief_rel.start : brief_rel.end]
+        )
         return Evidence(
             brief_text=brief,
             brief_span=self.brief_span(brief_rel),
@@ -175,7 +207,11 @@ def _squash(text: str) -> str:
 def _sentences_near(source: SourceText, span: Span, margin: int = 2500) -> tuple[Span, ...]:
     """Sentences of ``source`` around ``span``: its own if known, else segmented in a window."""
     if source.sentences:
-        return tuple(s for s in source.sentences if s.end > span.start - margin and s.start < span.end + margin)
+        return tuple(
+            s
+            for s in source.sentences
+            if s.end > span.start - margin and s.start < span.end + margin
+        )
     from quotecheck.text.segment import sentences
 
     lo = max(0, span.start - margin)
@@ -217,9 +253,11 @@ def _q(text: str, limit: int = 90) -> str:
 
 
 def _is_ellipsis_op(ctx: Context, op: DiffOp) -> bool:
-    return op.tag == DiffTag.DELETE and any(
-        e.overlaps(op.brief_span) or e == op.brief_span for e in split_ellipses(ctx.quote)
-    ) and op.brief_span.length > 0
+    return (
+        op.tag == DiffTag.DELETE
+        and any(e.overlaps(op.brief_span) or e == op.brief_span for e in split_ellipses(ctx.quote))
+        and op.brief_span.length > 0
+    )
 
 
 def _bracket_of(ctx: Context, op: DiffOp) -> Span | None:
@@ -317,7 +355,11 @@ def wrong_source(ctx: Context) -> tuple[Finding, ...]:
         return ()
     other = ctx.elsewhere
     cited = ctx.resolution.document if isinstance(ctx.resolution, Source) else "the cited source"
-    pages = f" at {other.pagination} {'-'.join(dict.fromkeys((other.pages[0], other.pages[-1])))}" if other.pages else ""
+    pages = (
+        f" at {other.pagination} {'-'.join(dict.fromkeys((other.pages[0], other.pages[-1])))}"
+        if other.pages
+        else ""
+    )
     return (
         _finding(
             FindingKind.WRONG_SOURCE,
@@ -411,14 +453,19 @@ def altered_words(ctx: Context) -> tuple[Finding, ...]:
         if op.tag == DiffTag.INSERT:
             msg = f"Adds {_q(op.brief_text)}, which is not in the source, without brackets"
         else:
-            msg = f"Reads {_q(op.brief_text)} where the source says {_q(op.source_text)}, without brackets"
+            msg = (
+                f"Reads {_q(op.brief_text)} where the source says {_q(op.source_text)}, "
+                "without brackets"
+            )
         msg += f"; this changes the meaning ({how})." if how else "."
         out.append(
             _finding(
                 FindingKind.ALTERED_WORDS,
                 msg,
                 "Words changed or added inside a quotation must be bracketed.",
-                ctx.evidence(brief_rel=op.brief_span, source_span=op.source_span, diff=(op,), cue=how),
+                ctx.evidence(
+                    brief_rel=op.brief_span, source_span=op.source_span, diff=(op,), cue=how
+                ),
                 severity=Severity.ERROR if how else Severity.WARNING,
             )
         )
@@ -428,8 +475,12 @@ def altered_words(ctx: Context) -> tuple[Finding, ...]:
 def unmarked_omission(ctx: Context) -> tuple[Finding, ...]:
     """QC202: words dropped from inside the quoted passage without an ellipsis."""
     out = []
-    lenient = ctx.has(ParentheticalKind.CITATION_OMITTED, ParentheticalKind.CLEANED_UP,
-                      ParentheticalKind.FOOTNOTE_OMITTED, ParentheticalKind.CITATION_MODIFIED)
+    lenient = ctx.has(
+        ParentheticalKind.CITATION_OMITTED,
+        ParentheticalKind.CLEANED_UP,
+        ParentheticalKind.FOOTNOTE_OMITTED,
+        ParentheticalKind.CITATION_MODIFIED,
+    )
     for op in _changes(ctx):
         if op.tag != DiffTag.DELETE or _is_ellipsis_op(ctx, op) or _is_furniture(op):
             continue
@@ -448,7 +499,9 @@ def unmarked_omission(ctx: Context) -> tuple[Finding, ...]:
                 FindingKind.UNMARKED_OMISSION,
                 msg,
                 "Words left out of the middle of a quotation must be marked with an ellipsis.",
-                ctx.evidence(brief_rel=op.brief_span, source_span=op.source_span, diff=(op,), cue=how),
+                ctx.evidence(
+                    brief_rel=op.brief_span, source_span=op.source_span, diff=(op,), cue=how
+                ),
                 severity=Severity.ERROR if how == "negation dropped" else None,
             )
         )
@@ -476,7 +529,9 @@ def unmarked_capitalization(ctx: Context) -> tuple[Finding, ...]:
     b_char, s_char = m.group(), sm.group()
     if not (b_char.isupper() and s_char.islower()):
         return ()
-    prev = re.findall(r"[A-Za-z']+", src.text[max(0, a.source_span.start - 40) : a.source_span.start])
+    prev = re.findall(
+        r"[A-Za-z']+", src.text[max(0, a.source_span.start - 40) : a.source_span.start]
+    )
     word_end = re.match(r"\S+", text[m.start() :])
     first_word = word_end.group() if word_end else b_char
     if prev and prev[-1].lower() in _LEADING:
@@ -519,8 +574,9 @@ def ellipsis_hides_qualifier(ctx: Context) -> tuple[Finding, ...]:
                 f"The ellipsis leaves out {_q(op.source_text)}, which limits what the "
                 f"quotation says (cue: {hit.label} \u201c{hit.text}\u201d).",
                 "An ellipsis may not drop a negation, condition, exception or limitation.",
-                ctx.evidence(brief_rel=op.brief_span, source_span=op.source_span, diff=(op,),
-                             cue=hit.name),
+                ctx.evidence(
+                    brief_rel=op.brief_span, source_span=op.source_span, diff=(op,), cue=hit.name
+                ),
             )
         )
     return tuple(out)
@@ -561,7 +617,8 @@ def alteration_changes_meaning(ctx: Context) -> tuple[Finding, ...]:
                 ctx.evidence(
                     brief_rel=span,
                     source_span=Span(
-                        min(op.source_span.start for op in ops), max(op.source_span.end for op in ops)
+                        min(op.source_span.start for op in ops),
+                        max(op.source_span.end for op in ops),
                     ),
                     diff=tuple(ops),
                     cue=how,
@@ -645,9 +702,9 @@ def omitted_adjacent_qualifier(ctx: Context) -> tuple[Finding, ...]:
     if after < len(ctx.sentences):
         nxt = ctx.sentences[after]
         text = src.text[nxt.start : nxt.end]
-        lead = len(text) - len(text.lstrip(_QUOTE_CHARS + " ("))
+        opening = len(text) - len(text.lstrip(_QUOTE_CHARS + " ("))
         for h in C.find_cues(text, C.ADJACENT_CATEGORIES):
-            if (h.category == "contrast" and h.span.start <= lead) or h.category == "holding":
+            if (h.category == "contrast" and h.span.start <= opening) or h.category == "holding":
                 found.append((nxt, h, "next"))
                 break
     if not found:
@@ -719,11 +776,12 @@ def _source_emphasized(ctx: Context, rel: Span) -> bool | None:
     a, src = ctx.alignment, ctx.source
     if a is None or src is None or not src.emphasis:
         return None
-    for op in a.ops:
-        if op.tag == DiffTag.EQUAL and op.brief_span.overlaps(rel):
-            if any(e.span.overlaps(op.source_span) for e in src.emphasis):
-                return True
-    return False
+    return any(
+        op.tag == DiffTag.EQUAL
+        and op.brief_span.overlaps(rel)
+        and any(e.span.overlaps(op.source_span) for e in src.emphasis)
+        for op in a.ops
+    )
 
 
 def emphasis_undisclosed(ctx: Context) -> tuple[Finding, ...]:
@@ -774,7 +832,11 @@ def emphasis_claim_unsupported(ctx: Context) -> tuple[Finding, ...]:
                     ctx.evidence(brief_rel=runs[0]),
                 )
             )
-    if ctx.has(ParentheticalKind.EMPHASIS_OMITTED) and ctx.source is not None and ctx.source.emphasis:
+    if (
+        ctx.has(ParentheticalKind.EMPHASIS_OMITTED)
+        and ctx.source is not None
+        and ctx.source.emphasis
+    ):
         a = ctx.alignment
         if a is not None and not any(e.span.overlaps(a.source_span) for e in ctx.source.emphasis):
             out.append(
@@ -793,8 +855,12 @@ def internal_quotes_undisclosed(ctx: Context) -> tuple[Finding, ...]:
     a, src = ctx.alignment, ctx.source
     if a is None or src is None:
         return ()
-    if ctx.has(ParentheticalKind.INTERNAL_QUOTES_OMITTED, ParentheticalKind.QUOTING,
-               ParentheticalKind.CLEANED_UP, ParentheticalKind.CITATION_MODIFIED):
+    if ctx.has(
+        ParentheticalKind.INTERNAL_QUOTES_OMITTED,
+        ParentheticalKind.QUOTING,
+        ParentheticalKind.CLEANED_UP,
+        ParentheticalKind.CITATION_MODIFIED,
+    ):
         return ()
     text = src.text
     span = a.source_span
@@ -809,12 +875,17 @@ def internal_quotes_undisclosed(ctx: Context) -> tuple[Finding, ...]:
         if not opening:
             continue
         # The first source word after the mark, and the brief's word it was aligned with.
-        op = next(
-            (o for o in a.ops if o.tag == DiffTag.EQUAL and o.source_span.end > i + 1), None
-        )
+        op = next((o for o in a.ops if o.tag == DiffTag.EQUAL and o.source_span.end > i + 1), None)
         if op is None or op.source_span.start < i:
             # The mark sits inside an equal run: find the brief offset by word position.
-            op = next((o for o in a.ops if o.tag == DiffTag.EQUAL and o.source_span.start <= i < o.source_span.end), op)
+            op = next(
+                (
+                    o
+                    for o in a.ops
+                    if o.tag == DiffTag.EQUAL and o.source_span.start <= i < o.source_span.end
+                ),
+                op,
+            )
         if op is None:
             continue
         rel = _brief_offset(op, i + 1)

@@ -270,7 +270,7 @@ _MARKERS = re.compile(
     r"|(?P<fnt>^\[fn(?P<fnl>[^\]\s]{1,8})\][ \t]*)"
     r"|(?P<fnc>\[fn[^\]\s]{1,8}\])"
     r"|(?P<lex>[ \t]*\[(?P<lst>\*{1,3})[ \t]*(?P<lnum>\d+)\][ \t]*)"
-    r"|(?P<star>(?<![\w*\[/])(?P<sst>\*{1,3})(?P<snum>\d+)(?![\w\]])[ \t]*)",
+    r"|(?P<star>(?<![\d*\[/])(?P<sst>\*{1,3})(?P<snum>\d+)(?![\w\]])[ \t]*)",
     re.M,
 )
 # What precedes a database pinpoint that looks like a star page: "2019 WL 123, at *3", "Id. at *3".
@@ -502,7 +502,9 @@ def paginate(
             continue
         chain = _chain(list(values))
         if chain:
-            chains[key] = chain
+            # Out-of-order markers inside the chain's range are real (CAP moves head matter).
+            low, high = min(v for _, v in chain), max(v for _, v in chain)
+            chains[key] = [(p, v) for p, v in values if low <= v <= high]
     lexis_line = _reporter_line_levels(markup.text)
     inferred = _assign_levels(chains, cites)
     by_key = {c.reporter_key: c for c in cites}

@@ -954,8 +954,8 @@ class Corpus:
             pagination = match or reporter
             paginated = match is not None
         else:
-            pagination = "slip" if "slip" in available else (available[0] if available else "none")
-            paginated = bool(available)
+            pagination = _primary_pagination(st)
+            paginated = pagination != "none"
         if pages and paginated:
             labels = [
                 int(r.label) for r in st.pages if r.pagination == pagination and r.label.isdigit()
@@ -1079,6 +1079,23 @@ class Corpus:
             if len(hits) >= limit:
                 break
         return tuple(hits)
+
+
+def _primary_pagination(st: SourceText) -> str:
+    """The pagination a cite without a reporter means: the first cited reporter, else slip/pdf."""
+    available = st.paginations
+    if not available:
+        return "none"
+    for cite in st.citations:
+        parsed = parse_cite(cite)
+        if parsed is not None:
+            match = next((p for p in available if compact(p) == parsed.reporter_key), None)
+            if match:
+                return match
+    for name in ("slip", "pdf"):
+        if name in available:
+            return name
+    return available[0]
 
 
 def _is_sqlite(path: Path) -> bool:

@@ -36,6 +36,7 @@ from quotecheck.text.normalize import normalize
 Differ = Callable[[Sequence[str], Sequence[str]], list[tuple[str, int, int, int, int]]]
 
 _TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f\u00df]+(?:'[0-9a-z\u00c0-\u024f]+)*")
+_BRACKETS = re.compile(r"[\[\]]")
 _ELLIPSIS = re.compile(r"\.(?:\s?\.){2,3}|\u2026")
 
 #: Longest stretch (in words) an ellipsis may stand for between two segments.
@@ -97,18 +98,24 @@ def tokenize(text: str) -> Tokens:
     >>> t.words, [str(s.start) + ":" + str(s.end) for s in t.spans]
     (('the', "court's", 'rule'), ['0:5', '6:13', '15:19'])
     """
-    keep = [i for i, c in enumerate(text) if c not in "[]"]
-    clean = "".join(text[i] for i in keep)
+    removed = [m.start() for m in _BRACKETS.finditer(text)]
+    clean = _BRACKETS.sub("", text) if removed else text
+    # Where each removed bracket falls in ``clean``: original = clean + brackets before it.
+    at_clean = [r - k for k, r in enumerate(removed)]
+
+    def orig(c: int) -> int:
+        return c + bisect_right(at_clean, c) if at_clean else c
+
     # A hyphen at a line end is taken as a word broken across lines; a compound broken there
     # ("case-\nby-case") then reads as "caseby-case", which the diff treats as equal (below).
     norm = normalize(clean, lower=True, join=_join)
     words: list[str] = []
     spans: list[Span] = []
     for m in _TOKEN.finditer(norm.text):
-        orig = norm.span_to_original(Span(m.start(), m.end()))
-        if orig.length == 0:
+        span = norm.span_to_original(Span(m.start(), m.end()))
+        if span.length == 0:
             continue
-        start, end = keep[orig.start], keep[orig.end - 1] + 1
+        start, end = orig(span.start), orig(span.end - 1) + 1
         while start > 0 and text[start - 1] == "[":
             start -= 1
         while end < len(text) and text[end] == "]":

@@ -80,3 +80,50 @@ def test_extract_quotes_sharing_one_citation_sentence() -> None:
     )
     ex = extract(doc)
     assert ex.attribution[0] == ex.attribution[1] is not None
+
+
+def _signature(path: Path) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    """Each quote's folded text, its citation's authority and its emphasized words."""
+    from quotecheck.text.normalize import fold
+
+    out = []
+    for r in extract_brief(path).results:
+        text = r.quote.text
+        emphasized = tuple(
+            fold(text[e.span.start : e.span.end]) for e in r.quote.emphasis if e.span.length
+        )
+        out.append(
+            (
+                re.sub(r"-\s+", "-", " ".join(fold(text).split())),
+                r.citation.authority if r.citation else None,
+                emphasized,
+            )
+        )
+    return out
+
+
+def _renderings(shared: Path) -> list[Path]:
+    briefs = sorted((shared / "eval" / "dev" / "briefs").glob("*.md"))
+    briefs.append(shared / "seed" / "kadrey-v-meta-opposition-1292b.md")
+    return [
+        md.with_suffix(ext)
+        for md in briefs
+        for ext in (".docx", ".pdf")
+        if md.with_suffix(ext).exists()
+    ]
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_extract_renderings_yield_the_same_quotes_citations_and_emphasis(shared: Path) -> None:
+    differing = {}
+    for rendering in _renderings(shared):
+        want = _signature(rendering.with_suffix(".md"))
+        got = _signature(rendering)
+        if [w[0] for w in want] != [g[0] for g in got]:
+            differing[rendering.name] = "quotes"
+        elif [w[1] for w in want] != [g[1] for g in got]:
+            differing[rendering.name] = "citations"
+        elif [w[2] for w in want] != [g[2] for g in got]:
+            differing[rendering.name] = "emphasis"
+    assert differing == {}

@@ -72,7 +72,8 @@ def extract_quotes(document: Document) -> tuple[Quote, ...]:
             for part in parts:
                 raw.append((part, kind, parts if len(parts) > 1 else ()))
     for block in block_spans:
-        raw.append((block, QuoteKind.BLOCK, ()))
+        if _reads_as_quotation(text[block.start : block.end]):
+            raw.append((block, QuoteKind.BLOCK, ()))
     raw.sort(key=lambda item: item[0].start)
     return tuple(
         _build(document, k + 1, (span,), kind, passage)
@@ -97,6 +98,19 @@ def _paragraphs(document: Document) -> list[Span]:
         if not any(p.contains(note.span) for p in paras):
             paras.append(note.span)
     return sorted(paras)
+
+
+def _reads_as_quotation(text: str) -> bool:
+    """Whether an indented paragraph reads as quoted prose, not a caption or an address.
+
+    >>> _reads_as_quotation("NEW YORK"), _reads_as_quotation("The rule is that we hold so.")
+    (False, True)
+    """
+    words = text.split()
+    if len(words) < 6:
+        return False
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower >= len(words) / 3 and bool(re.search(r"[.!?:;][\u201d\u2019\"')\]]*\s*$", text))
 
 
 def _merge_blocks(text: str, blocks: tuple[Span, ...]) -> list[Span]:

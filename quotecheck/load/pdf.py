@@ -537,24 +537,32 @@ def _split_page(raw: _RawPage, page: int, geo: _Geometry) -> tuple[list[_PLine],
 
 
 def _dehyphenate(paras: list[ParaRec], counts: Counter[str], compounds: set[str]) -> None:
-    """Join a word broken at a line end when the joined word occurs elsewhere."""
+    """Join a word broken at a line end: without the hyphen when the joined word occurs
+    elsewhere, with it for a real compound, a number ("No. 15-" / "537") or a dash."""
     for para in paras:
         for a, b in zip(para.lines, para.lines[1:], strict=False):
-            at, bt = a.text, b.text.lstrip()
-            if not (len(at) >= 2 and at.endswith("-") and at[-2].isalpha() and bt[:1].islower()):
+            at, bt = a.text.rstrip(), b.text.lstrip()
+            if not (
+                len(at) >= 2 and at[-1] in "-\u2013\u2014" and at[-2].isalnum() and bt[:1].isalnum()
+            ):
                 continue
+            drop = False
             left = re.search(r"[A-Za-z]+-$", at)
-            right = re.match(r"[A-Za-z]+", bt)
-            if not left or not right:
-                continue
-            lw, rw = left.group()[:-1].lower(), right.group().lower()
-            if f"{lw}-{rw}" in compounds or counts[lw + rw] == 0:
-                continue
-            # drop the hyphen and move the rest of the word (with its punctuation) up
-            for run in reversed(a.runs):
-                if run.text.rstrip():
-                    run.text = run.text.rstrip()[:-1]
-                    break
+            right = re.match(r"[a-z]+", bt)
+            if left and right:
+                lw, rw = left.group()[:-1].lower(), right.group().lower()
+                drop = f"{lw}-{rw}" not in compounds and counts[lw + rw] > 0
+            if drop:
+                for run in reversed(a.runs):
+                    if run.text.rstrip():
+                        run.text = run.text.rstrip()[:-1]
+                        break
+            else:
+                for run in reversed(a.runs):
+                    if run.text.strip():
+                        run.text = run.text.rstrip()
+                        break
+            # move the rest of the word (with its punctuation) up
             moved: list[Run] = []
             while b.runs:
                 run = b.runs[0]

@@ -537,8 +537,11 @@ def _split_page(raw: _RawPage, page: int, geo: _Geometry) -> tuple[list[_PLine],
 
 
 def _dehyphenate(paras: list[ParaRec], counts: Counter[str], compounds: set[str]) -> None:
-    """Join a word broken at a line end: without the hyphen when the joined word occurs
-    elsewhere, with it for a real compound, a number ("No. 15-" / "537") or a dash."""
+    """Join a word broken at a line end, dropping the hyphen only for a known word.
+
+    The hyphen goes when the joined word occurs elsewhere; it stays, with the lines joined
+    without a break, for a real compound, a number ("No. 15-" / "537") or a dash.
+    """
     for para in paras:
         for a, b in zip(para.lines, para.lines[1:], strict=False):
             at, bt = a.text.rstrip(), b.text.lstrip()

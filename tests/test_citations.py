@@ -399,6 +399,42 @@ def test_citations_short_name_from_later_short_form() -> None:
     assert short.antecedent == 0
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "The issue was decided by the Court. Smith v. Jones, 1 U.S. 1 (1990).",
+            "Smith v. Jones, 1 U.S. 1 (1990)",
+        ),
+        (
+            "Accordingly, Alpha Corp. v. Beta Enters., 2 F.3d 3 (1990).",
+            "Alpha Corp. v. Beta Enters., 2 F.3d 3 (1990)",
+        ),
+        (
+            "In re Cement Antitrust Litig., 673 F.2d 1020, 1027 (9th Cir. 1981).",
+            "In re Cement Antitrust Litig., 673 F.2d 1020, 1027 (9th Cir. 1981)",
+        ),
+        (
+            "(quoting Bada Int’l, Inc. v. ChungHo Nais, Co., No. 13-SA-CV-01110-JVS-ANx, "
+            "2014 WL 12965998 (C.D. Cal. Aug. 5, 2014))",
+            "Bada Int’l, Inc. v. ChungHo Nais, Co., No. 13-SA-CV-01110-JVS-ANx, "
+            "2014 WL 12965998 (C.D. Cal. Aug. 5, 2014)",
+        ),
+    ],
+    ids=["sentence-before", "introductory-word", "in-re", "after-paren"],
+)
+def test_citations_case_name_start(text: str, written: str) -> None:
+    assert [c.text for c in extract_citations(text)] == [written]
+
+
+def test_citations_italics_do_not_join_across_paragraphs() -> None:
+    text = "TABLE OF AUTHORITIES\n\nAshmore v. Cargill, Inc., 855 F. Supp. 438 (D. Me. 1994)"
+    bold = Span(0, len("TABLE OF AUTHORITIES"))
+    italic = Span(text.index("Ashmore"), text.index(", 855"))
+    (c,) = extract_citations(text, emphasis=[bold, italic])
+    assert c.case_name == "Ashmore v. Cargill, Inc."
+
+
 def test_citations_empty_text() -> None:
     assert extract_citations("") == ()
     assert extract_citations("   \n") == ()
@@ -535,6 +571,21 @@ def test_citations_dev_docket_cites(shared: Path) -> None:
     shorts = [c for c in cites if c.form is F.SHORT and c.docket == "No. 15-1406"]
     assert shorts
     assert all(s.authority == full[0].authority for s in shorts)
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+def test_citations_seed_same_in_every_format(seed_md: Path) -> None:
+    """The .docx and .pdf renderings of the seed give the same citations as the .md."""
+
+    def summary(path: Path) -> list[tuple[object, ...]]:
+        _, cites = _extracted(str(path))
+        return [(c.form, c.authority, c.pin, c.antecedent) for c in cites]
+
+    expected = summary(seed_md)
+    assert len(expected) > 80
+    for suffix in (".docx", ".pdf"):
+        assert summary(seed_md.with_suffix(suffix)) == expected
 
 
 # ---------------------------------------------------------------------------------------------

@@ -271,6 +271,19 @@ _STOP_CAPS = {
     "he",
     "she",
 }
+# Words Bluebook table T6/T10 abbreviates in case names (with the periods dropped).
+_ABBREVIATION_WORDS = """
+    acad admin adver advoc aff agric all am app arb arch ariz ark assn assocs atl auth auto
+    ave bankr bd bhd bldg bros bus cal cas cent chem cir cmty co colo comm commn commr commcn
+    commcns cong conn consol constr contl coop corp corr cnty cty ctr def del dept det dev dir
+    dist distrib div econ educ elec emp engg ent enters envt envtl equip exch exec expl fed fedn
+    fid fin fla found gen govt grp guar hosp hous ill imp inc indem indep ind indus info ins inst
+    intl inv kan ky la lab liab litig ltd mach maint mass md me med merch metro mfg mfr mgmt mich
+    minn miss mkt mo mont mortg mun mut natl neb nev no okla org pac pa pers pharm pharms pres
+    prob prod prods prop pub publg publns ref regl rehab rels rep res rest ret rd ry sav sch schs
+    sci sec serv servs soc socy sq st sta sur sys tech techs tel telecomm tenn tex transp twp
+    univ util va vill vt wash wis wyo jr sr bancorp assn llc corp"""
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 _GENERIC_PARTIES = {
     "united states",
     "people",
@@ -713,7 +726,8 @@ def _merge_italics(text: str, emphasis: Iterable[Span | Emphasis]) -> list[Span]
     spans = sorted(s for s in spans if 0 <= s.start < s.end <= len(text))
     merged: list[Span] = []
     for s in spans:
-        if merged and not text[merged[-1].end : s.start].strip():
+        gap = text[merged[-1].end : s.start] if merged else "x"
+        if not gap.strip() and "\n\n" not in gap:
             merged[-1] = Span(merged[-1].start, max(merged[-1].end, s.end))
         else:
             merged.append(s)
@@ -811,6 +825,8 @@ def _name_word(tok: str, right: str | None, seen_v: bool) -> bool:
     core = tok.lstrip("(")
     if not core:
         return False
+    if right is not None and tok.endswith(".") and not _is_abbreviation(tok):
+        return False  # "... by the Court. Smith v. Jones": a sentence ends here
     if tok.endswith(","):
         # A comma inside a name: "Int’l, Inc.", "Records, Inc. v.", "Harper & Row, Publishers,".
         r = (right or "").lower().rstrip(")")
@@ -821,6 +837,14 @@ def _name_word(tok: str, right: str | None, seen_v: bool) -> bool:
         return not core.rstrip(",.").endswith(("’", "'")) or len(core) <= 3
     # "eBay", "iTunes": lower-case first letter, capital inside.
     return bool(re.match(r"[a-z]+[A-Z]", core))
+
+
+def _is_abbreviation(tok: str) -> bool:
+    """Whether a word ending in a period is an abbreviation ("Litig.", "N.E.", "Dep’t.")."""
+    word = tok.lstrip("(").rstrip(".,)")
+    if "." in word or len(word) <= 2 or "’" in word or "'" in word:
+        return True
+    return word.lower() in _ABBREVIATIONS
 
 
 # ---------------------------------------------------------------------------------------------

@@ -262,17 +262,18 @@ def html_to_marked(markup: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # Markers
 
+# Every alternative starts with "[" or "*", so the scan skips plain text quickly; line and
+# space handling is done in ``strip_markers``.
 _MARKERS = re.compile(
-    r"(?P<page>^[ \t]*\[\[page[ \t]+(?P<pn>[^\]\s]+)\]\][ \t]*(?:\n|$))"
-    r"|(?P<op>^[ \t]*\[opinion[ \t]+type=(?P<ot>[^\]]*)\][ \t]*(?:\n|$))"
-    r"|(?P<ecf>^[ \t]*Case[ \t]+\S+[ \t]+Document[ \t]+[\d-]+[ \t]+Filed[ \t]+[\d/]+[ \t]+"
-    r"Page[ \t]+(?P<ecfp>\d+)[ \t]+of[ \t]+\d+[^\n]*(?:\n|$))"
-    r"|(?P<fnt>^\[fn(?P<fnl>[^\]\s]{1,8})\][ \t]*)"
-    r"|(?P<fnc>\[fn[^\]\s]{1,8}\])"
-    r"|(?P<lex>[ \t]*\[(?P<lst>\*{1,3})[ \t]*(?P<lnum>\d+)\][ \t]*)"
-    r"|(?P<star>(?<![\d*\[/])(?P<sst>\*{1,3})(?P<snum>\d+)(?![\w\]])[ \t]*)",
+    r"[\[*](?:\[page[ \t]+(?P<pn>[^\]\s]+)\]\]|opinion[ \t]+type=(?P<ot>[^\]\n]*)\]"
+    r"|fn(?P<fnl>[^\]\s]{1,8})\]|(?P<lst>\*{1,3})[ \t]*(?P<lnum>\d+)\]|(?P<sst>\*{0,2})(?P<snum>\d+))"
+)
+_ECF = re.compile(
+    r"^[ \t]*Case[ \t]+\S+[ \t]+Document[ \t]+[\d-]+[ \t]+Filed[ \t]+[\d/]+[ \t]+"
+    r"Page[ \t]+\d+[ \t]+of[ \t]+\d+[^\n]*(?:\n|$)",
     re.M,
 )
+_WORDISH = frozenset("]_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # What precedes a database pinpoint that looks like a star page: "2019 WL 123, at *3", "Id. at *3".
 _PIN_CONTEXT = re.compile(
     r"(?:\b(?:WL|LEXIS|Lexis)\s+\d+\s*,?\s*(?:at\s+)?|,\s*at\s+|\b[Ii]d\.?,?\s+at\s+|[\])]\s*,?\s*at\s+"
@@ -311,11 +312,46 @@ def strip_markers(raw: str) -> Markup:
     stars: dict[tuple[str, int], list[tuple[int, int]]] = {}
     fn_starts: list[int] = []
     opinions: list[tuple[int, str]] = []
+    matches: list[tuple[int, int, str, re.Match[str]]] = []
     for m in _MARKERS.finditer(raw):
-        a, b = m.span()
-        kind = m.lastgroup
+        if m["pn"] is not None:
+            kind = "page"
+        elif m["ot"] is not None:
+            kind = "op"
+        elif m["fnl"] is not None:
+            kind = "fn"
+        elif m["lst"]:
+            kind = "lex"
+        else:
+            a, b = m.span()
+            # A star page: "*" first, not after a digit, "*", "[" or "/", not before a letter.
+            if raw[a] != "*" or (a and raw[a - 1] in "0123456789*[/") or raw[b : b + 1] in _WORDISH:
+                continue
+            kind = "star"
+        matches.append((m.start(), m.end(), kind, m))
+    if "Filed" in raw and "Document" in raw:
+        matches.extend((m.start(), m.end(), "ecf", m) for m in _ECF.finditer(raw))
+        matches.sort(key=lambda t: t[0])
+    n = len(raw)
+    for a, b, kind, m in matches:
+        if a < last:
+            continue
+        line_start = raw.rfind("\n", 0, a) + 1
+        alone_before = not raw[line_start:a].strip()
         if kind == "star" and _PIN_CONTEXT.search(raw[max(0, a - 40) : a]):
             continue
+        if kind in ("page", "op"):
+            line_end = raw.find("\n", b)
+            line_end = n if line_end == -1 else line_end
+            if alone_before and not raw[b:line_end].strip():
+                a, b = max(line_start, last), min(n, line_end + 1)
+        elif kind in ("lex", "star", "fn"):
+            if kind != "fn" or alone_before:
+                while b < n and raw[b] in " \t":
+                    b += 1
+            if kind == "lex":
+                while a > last and raw[a - 1] in " \t":
+                    a -= 1
         if a > last:
             piece = raw[last:a]
             out.append(piece)
@@ -325,22 +361,16 @@ def strip_markers(raw: str) -> Markup:
             pdf.append((pos, m["pn"]))
         elif kind == "op":
             opinions.append((pos, m["ot"].strip()))
-        elif kind == "fnt":
+        elif kind == "fn" and alone_before:
             fn_starts.append(pos)
         elif kind in ("lex", "star"):
             before = out[-1][-1:] if out and out[-1] else ""
             after = raw[b : b + 1]
-            matched = m.group()
-            if (
-                before
-                and not before.isspace()
-                and after
-                and not after.isspace()
-                and matched != matched.strip()
-            ):
+            spaced = (b - a) > len(m.group())
+            if before and not before.isspace() and after and not after.isspace() and spaced:
                 out.append(" ")
                 pos += 1
-            level = len(m["lst"] or m["sst"])
+            level = len(m["lst"]) if kind == "lex" else 1 + len(m["sst"])
             value = int(m["lnum"] or m["snum"])
             stars.setdefault(("lexis" if kind == "lex" else "star", level), []).append((pos, value))
     out.append(raw[last:])

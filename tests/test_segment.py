@@ -23,7 +23,7 @@ from quotecheck.text.segment import match, sentences
 GOLD = Path(__file__).resolve().parent / "data" / "seed_sentence_boundaries.tsv"
 TARGET_F1 = 0.97
 #: F1 measured on the seed when the gold set was made; a regression below it fails.
-MEASURED_F1 = 0.922
+MEASURED_F1 = 0.99
 
 #: A candidate: ".", "?" or "!" (with closing quotes, brackets, parens) followed by white space.
 CANDIDATE = re.compile(r"[.?!][\u201d\u2019\"')\]]*(?=\s)")
@@ -244,14 +244,6 @@ def test_segment_gold_labels_are_balanced(seed_md: Path) -> None:
 
 
 @pytest.mark.corpus
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "issue 2 target F1 >= 0.97 not met: sentences() scores F1 0.923 (P 0.868, R 0.984) on "
-        "the seed gold; 18 of its 19 false splits come before a parenthesised citation "
-        "('models. (Dkt. 598 ...)'), which the gold keeps with the sentence it supports"
-    ),
-)
 def test_segment_seed_boundary_f1_meets_target(seed_score: tuple[Score, Document]) -> None:
     result, doc = seed_score
     print(_report(result, doc))
@@ -289,7 +281,6 @@ def test_segment_score_counts_hits_false_splits_misses_and_strays() -> None:
 # ---------------------------------------------------------------------------------------------
 # Synthetic legal cases
 
-_PAREN_CITE = "gold keeps a parenthesised citation with the sentence before it (see report)"
 
 SENTENCE_CASES = [
     pytest.param(
@@ -417,9 +408,6 @@ SENTENCE_CASES = [
             "Plaintiffs have satisfied none.",
         ],
         id="quotation-then-full-cite",
-        marks=pytest.mark.xfail(
-            strict=True, reason="nupunkt keeps the cite with the quotation (seed: 'met.” Couch v.')"
-        ),
     ),
     pytest.param(
         "It was “virtually per se infringing.” (Dkt. 741, at 10 (quoting Lee, at\n222).) But "
@@ -429,21 +417,16 @@ SENTENCE_CASES = [
             "But the full sentence says more.",
         ],
         id="paren-cite-then-capital",
-        marks=pytest.mark.xfail(
-            strict=True, reason="no split after '.)' before 'But'; paren cite split off instead"
-        ),
     ),
     pytest.param(
         "The motion was filed late.\n(Dkt. 605, at 5.) At that time, the case was alone.",
         ["The motion was filed late.\n(Dkt. 605, at 5.)", "At that time, the case was alone."],
         id="paren-record-cite-after-sentence",
-        marks=pytest.mark.xfail(strict=True, reason=_PAREN_CITE),
     ),
     pytest.param(
         "It was pending before the Court. (Id. at 5.) But now it is not.",
         ["It was pending before the Court. (Id. at 5.)", "But now it is not."],
         id="paren-id-at",
-        marks=pytest.mark.xfail(strict=True, reason=_PAREN_CITE),
     ),
     pytest.param(
         "They omit the rest of what “was immediately discarded.” (Dkt. 741, at 5 (quoting "
@@ -454,7 +437,6 @@ SENTENCE_CASES = [
             "They omit the next sentence.",
         ],
         id="quotation-then-paren-cite",
-        marks=pytest.mark.xfail(strict=True, reason=_PAREN_CITE),
     ),
     pytest.param(
         "Plaintiffs quote Edward Lee, Fair Use and AI Training, 63 Hou. L. Rev. 104 (2025), "
@@ -464,9 +446,6 @@ SENTENCE_CASES = [
             "for that point."
         ],
         id="law-review-abbreviation",
-        marks=pytest.mark.xfail(
-            strict=True, reason="nupunkt splits after 'Hou.' (LEGAL_ABBREVIATIONS not passed)"
-        ),
     ),
 ]
 
@@ -514,11 +493,6 @@ def test_segment_match_reports_label_and_character_span() -> None:
             "Id. at 5 (emphasis\nadded)",
             "emphasis\nadded",
             id="across-line-break",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="spaCy makes '\\n' a SPACE token, so a two-word pattern misses a phrase "
-                "broken across lines (Document.text keeps the brief's line breaks)",
-            ),
         ),
     ],
 )

@@ -5,9 +5,13 @@ pairs (``match``), and the shared ``nlp()`` pipeline: ``spacy.blank("en")`` (or 
 English pipeline when one is installed) with tokenizer exceptions for legal abbreviations and
 the ``legal_sentencizer`` component.
 
-Sentence boundaries come from nupunkt (F1 0.977 on the seed brief, against 0.83 for spaCy's
-rule sentencizer) plus two post-rules measured on the seed: no split between a period and a
-closing ``”);``, and a split after a standalone *Id.* before a capital or an opening quote.
+Sentence boundaries come from nupunkt plus post-rules measured on a hand-labelled gold set of
+the seed brief's body (``tests/data/seed_sentence_boundaries.tsv``; the convention: a
+parenthesised citation after a sentence belongs to it, a citation standing alone after a period
+is its own sentence): no split between a period and a closing ``”);``; a split after a
+standalone *Id.*, after a closing quotation mark or a closing citation parenthesis followed by
+a capital (at parenthesis depth 0); a parenthesised citation, and a split after an abbreviation
+nupunkt lacks ("Hou."), merged back into the sentence before.
 """
 
 from __future__ import annotations
@@ -150,18 +154,54 @@ def _boundaries(text: str, para: Span) -> list[Span]:
             merged[-1][1] = b
         else:
             merged.append([a, b])
-    out: list[Span] = []
+    split: list[Span] = []
     for a, b in merged:
-        pieces = [a]
+        pieces = {a, b}
         for m in _ID_SPLIT.finditer(chunk, a, b):
             if m.end() < b and chunk[a : m.start()].strip(" (") == "":
-                pieces.append(m.end())
-        pieces.append(b)
-        for s, e in zip(pieces, pieces[1:], strict=False):
+                pieces.add(m.end())
+        for rx in (_QUOTE_END, _PAREN_END):
+            for m in rx.finditer(chunk, a, b):
+                if _depth(chunk, a, m.end()) == 0:
+                    pieces.add(m.end())
+        cuts = sorted(pieces)
+        for s, e in zip(cuts, cuts[1:], strict=False):
             span = _trim(chunk, s, e)
             if span is not None:
-                out.append(span.shift(para.start))
-    return out
+                split.append(span)
+    out: list[Span] = []
+    for span in split:
+        if out:
+            prev = out[-1]
+            last_word = chunk[prev.start : prev.end].rsplit(None, 1)[-1].rstrip(".").lower()
+            if (
+                _is_paren_citation(chunk[span.start : span.end])
+                or last_word in _EXTRA_ABBREVIATIONS
+            ):
+                out[-1] = Span(prev.start, span.end)
+                continue
+        out.append(span)
+    return [s.shift(para.start) for s in out]
+
+
+#: A sentence that is one parenthesised citation: "(Dkt. 741, at 5.)", "(Id. at 5-7.)".
+_PAREN_CITATION = re.compile(r"\((?:[Ii]d\.|[Ss]ee\b|[Cc]f\.|[A-Z][^()]*?\d)")
+#: A period (maybe inside a closing quote) then a capital, a digit or an opening quote.
+_QUOTE_END = re.compile(r"[.?!][\u2019']?[\u201d\"](?=\s+[A-Z0-9\u201c])")
+#: A parenthesised citation closing a sentence: ".)" or ")." then a capital or an opening quote.
+_PAREN_END = re.compile(r"(?:\.\)+|\)+\.)(?=\s+[A-Z\u201c])")
+#: Abbreviations nupunkt's model lacks.
+_EXTRA_ABBREVIATIONS = ("hou", "nn", "intl", "int'l", "ass'n", "dep't")
+
+
+def _is_paren_citation(sentence: str) -> bool:
+    """Whether ``sentence`` is one parenthesised citation (its parentheses need not balance)."""
+    return bool(_PAREN_CITATION.match(sentence)) and sentence.rstrip(".").endswith(")")
+
+
+def _depth(text: str, start: int, end: int) -> int:
+    chunk = text[start:end]
+    return chunk.count("(") - chunk.count(")")
 
 
 def _trim(chunk: str, s: int, e: int) -> Span | None:
@@ -241,7 +281,9 @@ def match(
 
     key = tuple(sorted((label, json.dumps(list(map(list, p)))) for label, p in patterns.items()))
     matcher = _matcher(key)
-    doc = nlp().make_doc(text)
+    # Line breaks and tabs read as spaces, so a phrase wrapped over lines still matches; runs of
+    # spaces stay as space tokens, which patterns may skip with {"IS_SPACE": true, "OP": "*"}.
+    doc = nlp().make_doc(re.sub(r"\s", " ", text))
     hits = []
     for match_id, start, end in matcher(doc):
         span = doc[start:end]

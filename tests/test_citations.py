@@ -294,6 +294,7 @@ REFERENCES = [
         "6",
         0,
     ),
+    ("Compl. ¶ 4. See id. ¶¶ 5-6.", "id. ¶¶ 5-6", F.ID, "Compl.", "¶¶ 5-6", 0),
 ]
 
 
@@ -314,6 +315,7 @@ REFERENCES = [
         "id-after-record",
         "id-after-statute",
         "id-skips-quoting-parenthetical",
+        "id-paragraph-pin",
     ],
 )
 def test_citations_reference_resolves(

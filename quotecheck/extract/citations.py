@@ -74,7 +74,7 @@ _AT_PIN = re.compile(rf"\s*,?\s*at\s+(?P<pin>{_PINS_AT})")
 
 _ID = re.compile(
     rf"(?<![^\s(\[“\"‘'—–;-])(?P<id>[Ii]d\.|[Ii]bid\.)(?![A-Za-z])"
-    rf"(?:,?\s+at\s+(?P<pin>{_PINS_AT}))?"
+    rf"(?:,?\s+at\s+(?P<pin>{_PINS_AT})|\s+(?P<para>¶+\s*\d+(?:\s?[{_DASH}]\s?\d+)?))?"
 )
 _SUPRA = re.compile(
     rf",\s+(?P<supra>supra)(?:,?\s+note\s+\d+)?(?:,\s*at\s+(?P<pin>{_PINS_AT}))?",
@@ -381,9 +381,16 @@ def _find(text: str, italics: list[Span]) -> list[_Cand]:
                 c.start = start
     out.extend(eyecite_cands)
     for m in _ID.finditer(text):
-        pin_end = m.end("pin") if m.group("pin") else m.end("id")
+        pin_end = max(m.end("pin"), m.end("para"), m.end("id"))
         out.append(
-            _Cand("id", m.start("id"), m.end("id"), pin_end, prio=3, pin=_pin(m.group("pin")))
+            _Cand(
+                "id",
+                m.start("id"),
+                m.end("id"),
+                pin_end,
+                prio=3,
+                pin=_pin(m.group("pin") or m.group("para")),
+            )
         )
     for m in _RECORD.finditer(text):
         doc = _flat(m.group("doc"))
@@ -863,10 +870,11 @@ def _attach_parentheticals(text: str, cands: list[_Cand]) -> None:
             else:
                 open_parent = None
         parens = split_parentheticals(text, c.end)
-        # The court/date parenthetical belongs to the citation's span.
-        if parens and c.kind in ("case", "docket", "journal", "statute", "wlshort", "short"):
+        # The court/date parenthetical right after a full citation belongs to its span (and
+        # stays in its parentheticals); a judge's name after a short form does not.
+        if parens and c.kind in ("case", "docket", "journal", "statute"):
             first = parens[0]
-            if first.kinds == (ParentheticalKind.COURT,) and c.kind != "short":
+            if first.kinds == (ParentheticalKind.COURT,):
                 c.end = first.span.end + 1
                 years = _YEAR.findall(first.text)
                 if years:
@@ -875,8 +883,6 @@ def _attach_parentheticals(text: str, cands: list[_Cand]) -> None:
         c.paren_end = parens[-1].span.end + 1 if parens else c.end
         if c.parent is None and parens:
             open_parent = idx
-    # The court parenthetical of a citation counts among its parentheticals; recompute the
-    # span end so that it covers only the citation itself.
 
 
 # ---------------------------------------------------------------------------------------------

@@ -107,53 +107,14 @@ CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, row);
 """
 
 # Words too common to find anything by; the quote's rarer words pick the candidates.
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "but",
-        "by",
-        "for",
-        "from",
-        "has",
-        "have",
-        "he",
-        "her",
-        "his",
-        "i",
-        "in",
-        "is",
-        "it",
-        "its",
-        "not",
-        "of",
-        "on",
-        "or",
-        "that",
-        "the",
-        "their",
-        "there",
-        "they",
-        "this",
-        "to",
-        "was",
-        "were",
-        "which",
-        "who",
-        "will",
-        "with",
-        "would",
-        "we",
-        "our",
-        "you",
-        "your",
-    ]
-)
+# fmt: off
+_STOP = frozenset((
+    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "has", "have", "he",
+    "her", "his", "i", "in", "is", "it", "its", "not", "of", "on", "or", "that", "the", "their",
+    "there", "they", "this", "to", "was", "were", "which", "who", "will", "with", "would", "we",
+    "our", "you", "your",
+))
+# fmt: on
 _TOKEN = re.compile(r"[^\W_]+")
 
 
@@ -925,7 +886,10 @@ class Corpus:
             tried = citation.reporter
             if not parsed and not citation.docket:
                 ids = []
-        if not ids and citation.docket:
+        # A database number (WL, LEXIS) names one decision; another decision in the same docket
+        # (an earlier order of the same case) is not it.
+        database = bool(citation.reporter and re.search(r"\b(?:WL|LEXIS)\b", citation.reporter))
+        if not ids and citation.docket and not database:
             ids = self._by_docket(citation.docket)
             tried = tried or citation.docket
             reporter = None
@@ -1015,9 +979,18 @@ class Corpus:
             return []
         best = max(scores.values())
         ranked = sorted(
-            (w for w, s in scores.items() if s >= 0.5 * best), key=lambda w: (-scores[w], w)
+            (w for w, s in scores.items() if s >= 0.6 * best), key=lambda w: (-scores[w], w)
         )
-        return ranked[:windows]
+        chosen_windows: list[int] = []
+        taken: set[int] = set()
+        for w in ranked:
+            if w in taken:
+                continue  # overlaps a better window (they share a chunk)
+            chosen_windows.append(w)
+            taken.update((w - 1, w, w + 1))
+            if len(chosen_windows) >= windows:
+                break
+        return chosen_windows
 
     def search(
         self, text: str, *, limit: int = 5, min_score: float = 60.0, max_terms: int = 6
@@ -1040,7 +1013,7 @@ class Corpus:
         terms = [_fold_token(t) for t in _TOKEN.findall(query)]
         if not terms:
             return ()
-        windows = self._candidates(terms, max_terms=max_terms, windows=max(8, limit * 4))
+        windows = self._candidates(terms, max_terms=max_terms, windows=max(6, limit * 3))
         if not windows:
             return ()
         marks = ",".join("?" * (2 * len(windows)))
@@ -1051,8 +1024,10 @@ class Corpus:
                 [x for w in windows for x in (w, w + 1)],
             )
         }
-        found: list[tuple[float, str, Span]] = []
+        # A cheap first pass on the raw region ranks the windows; only the best are normalised
+        # and aligned exactly.
         pad = len(text) + 50
+        regions: list[tuple[float, int, int, int]] = []
         for w in windows:
             parts = [rows[r] for r in (w, w + 1) if r in rows]
             if not parts:
@@ -1060,8 +1035,15 @@ class Corpus:
             doc = parts[0][0]
             start = min(p[1] for p in parts if p[0] == doc)
             end = max(p[2] for p in parts if p[0] == doc)
-            doc_id, full = self._doc_text(doc)
+            full = self._doc_text(doc)[1]
             a, b = max(0, start - pad), min(len(full), end + pad)
+            quick = fuzz.partial_ratio(query, " ".join(full[a:b].lower().split()))
+            if quick >= min_score - 10:
+                regions.append((quick, doc, a, b))
+        regions.sort(key=lambda t: -t[0])
+        found: list[tuple[float, str, Span]] = []
+        for _, doc, a, b in regions[: limit + 3]:
+            doc_id, full = self._doc_text(doc)
             region = normalize(full[a:b], lower=True)
             res = fuzz.partial_ratio_alignment(query, region.text, score_cutoff=min_score)
             if res is None:

@@ -5,7 +5,7 @@ In: a ``Document``. Out: an ``Extraction`` (quotes, citations, attribution).
 
 from __future__ import annotations
 
-from quotecheck.models import Document, Extraction
+from quotecheck.models import Document, Extraction, Quote, QuoteKind
 
 
 def extract(document: Document) -> Extraction:
@@ -29,6 +29,22 @@ def extract(document: Document) -> Extraction:
     from quotecheck.extract.citations import extract_citations
     from quotecheck.extract.quotes import extract_quotes
 
-    citations = extract_citations(document.text, emphasis=[e.span for e in document.emphasis])
-    quotes, attribution = attach_citations(document, extract_quotes(document), citations)
+    quotes = extract_quotes(document)
+    citations = extract_citations(_mask_blocks(document, quotes), emphasis=document.emphasis)
+    quotes, attribution = attach_citations(document, quotes, citations)
     return Extraction(document, quotes, citations, attribution)
+
+
+def _mask_blocks(document: Document, quotes: tuple[Quote, ...]) -> str:
+    """The text with block quotations blanked out, offsets kept.
+
+    A citation inside quoted matter is the source's, not the brief's: an *Id.* there would
+    break the brief's own chain.
+    """
+    text = document.text
+    for quote in quotes:
+        if quote.kind is QuoteKind.BLOCK:
+            s = quote.span
+            # Spaces ending in a full stop: what follows reads as a new sentence, as it does.
+            text = text[: s.start] + " " * (s.length - 1) + "." + text[s.end :]
+    return text

@@ -963,7 +963,8 @@ class Corpus:
         present = sorted((df[t], t) for t in content if t in df)
         if not present:
             return []
-        chosen = present[:max_terms]
+        # Terms far commoner than the rarest add cost, not precision.
+        chosen = [(n, t) for n, t in present[:max_terms] if n <= max(64, 16 * present[0][0])]
         scores: dict[int, float] = {}
         for n, term in chosen:
             weight = math.log(1 + self._n_chunks / n)
@@ -1037,12 +1038,20 @@ class Corpus:
             end = max(p[2] for p in parts if p[0] == doc)
             full = self._doc_text(doc)[1]
             a, b = max(0, start - pad), min(len(full), end + pad)
-            quick = fuzz.partial_ratio(query, " ".join(full[a:b].lower().split()))
-            if quick >= min_score - 10:
-                regions.append((quick, doc, a, b))
+            squeezed = " ".join(full[a:b].lower().split())
+            quick = fuzz.partial_ratio_alignment(query, squeezed, score_cutoff=min_score - 10)
+            if quick is None:
+                continue
+            # Narrow the region to around the quick match (positions scaled back to the raw
+            # text, with a margin) so that only a little text is normalised.
+            ratio = (b - a) / max(1, len(squeezed))
+            margin = 100 + int((ratio - 1) * (b - a))  # white space squeezed out can shift
+            lo = max(a, a + int(quick.dest_start * ratio) - margin)
+            hi = min(b, a + int(quick.dest_end * ratio) + margin)
+            regions.append((quick.score, doc, lo, hi))
         regions.sort(key=lambda t: -t[0])
         found: list[tuple[float, str, Span]] = []
-        for _, doc, a, b in regions[: limit + 3]:
+        for _, doc, a, b in regions[: limit + 1]:
             doc_id, full = self._doc_text(doc)
             region = normalize(full[a:b], lower=True)
             res = fuzz.partial_ratio_alignment(query, region.text, score_cutoff=min_score)

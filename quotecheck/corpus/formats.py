@@ -266,7 +266,8 @@ def html_to_marked(markup: str) -> str:
 # space handling is done in ``strip_markers``.
 _MARKERS = re.compile(
     r"[\[*](?:\[page[ \t]+(?P<pn>[^\]\s]+)\]\]|opinion[ \t]+type=(?P<ot>[^\]\n]*)\]"
-    r"|fn(?P<fnl>[^\]\s]{1,8})\]|(?P<lst>\*{1,3})[ \t]*(?P<lnum>\d+)\]|(?P<sst>\*{0,2})(?P<snum>\d+))"
+    r"|fn(?P<fnl>[^\]\s]{1,8})\]|(?P<lst>\*{1,3})[ \t]*(?P<lnum>\d+)\]"
+    r"|(?P<sst>\*{0,2})(?P<snum>\d+))"
 )
 _ECF = re.compile(
     r"^[ \t]*Case[ \t]+\S+[ \t]+Document[ \t]+[\d-]+[ \t]+Filed[ \t]+[\d/]+[ \t]+"

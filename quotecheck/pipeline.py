@@ -44,8 +44,11 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
-#: Uncited quotations shorter than this are not looked up in the whole corpus.
-MIN_SEARCH_WORDS = 4
+#: Uncited quotations shorter than this are not looked up in the whole corpus: a short phrase
+#: turns up, nearly, in many opinions.
+MIN_SEARCH_WORDS = 6
+#: How close an uncited quotation must be to a passage elsewhere to be taken as its source.
+UNCITED_MIN_SCORE = 90.0
 #: How many corpus-wide hits are aligned in full when the cited source lacks the words.
 SEARCH_HITS = 4
 
@@ -159,7 +162,7 @@ class _Checker:
             if alignment is None:
                 elsewhere = self._search(quote, exclude=resolution.document)
         elif _worth_searching(quote, target):
-            elsewhere = self._search(quote, exclude=None)
+            elsewhere = self._search(quote, exclude=None, min_score=UNCITED_MIN_SCORE)
         findings = classify(
             quote,
             citation=target,
@@ -177,7 +180,9 @@ class _Checker:
             findings=findings,
         )
 
-    def _search(self, quote: Quote, *, exclude: str | None) -> Alignment | None:
+    def _search(
+        self, quote: Quote, *, exclude: str | None, min_score: float = 72.0
+    ) -> Alignment | None:
         from quotecheck.align import align_quote
 
         best: Alignment | None = None
@@ -186,7 +191,7 @@ class _Checker:
             if hit.document == exclude or hit.document in seen:
                 continue
             seen.add(hit.document)
-            alignment = align_quote(quote, self.corpus.text(hit.document))
+            alignment = align_quote(quote, self.corpus.text(hit.document), min_score=min_score)
             if alignment is not None and (best is None or alignment.score > best.score):
                 best = alignment
             if len(seen) >= SEARCH_HITS:

@@ -552,3 +552,26 @@ def test_classify_dev_set_precision_recall(shared: Path, corpus_dir: Path) -> No
             assert c["tp"] / (c["tp"] + c["fn"]) >= 0.75, k
         if c["tp"] + c["fp"]:
             assert c["tp"] / (c["tp"] + c["fp"]) >= 0.75, k
+
+
+def test_classify_italic_short_case_name_is_not_emphasis_and_latin_bears_out_a_claim() -> None:
+    # The seed's "the *Kadrey* plaintiffs": a name, not emphasis; "virtually *per se*" with
+    # "(emphasis added)": styling is there, the claim is borne out.
+    text = "many of the same claims as the Kadrey plaintiffs, virtually per se infringing."
+    src = make_source(f"They say {text} More.")
+    name = text.index("Kadrey")
+    latin = text.index("per se")
+    emphasis = (
+        Emphasis(Span(name, name + 6), EmphasisStyle.ITALIC),
+        Emphasis(Span(latin, latin + 6), EmphasisStyle.ITALIC),
+    )
+    q = make_quote(text, emphasis=emphasis)
+    for kinds, cited in (((), "undisclosed"), ((P.EMPHASIS_ADDED,), "claim")):
+        found = classify(
+            q,
+            citation=make_citation(None, kinds=kinds),
+            resolution=Source("doc", "U.S."),
+            alignment=align_quote(q, src),
+            source=src,
+        )
+        assert [f.kind.value for f in found] == [], cited

@@ -764,11 +764,24 @@ def _brief_emphasis(ctx: Context) -> list[Span]:
         if not words:
             continue
         if e.style == EmphasisStyle.ITALIC and (
-            re.search(r"\bv\.|\bIn re\b|\bEx parte\b", words) or words.lower() in _LATIN
+            re.search(r"\bv\.|\bIn re\b|\bEx parte\b", words)
+            or words.lower() in _LATIN
+            or _is_proper_name(words, ctx.quote.text[: e.span.start])
         ):
             continue
         out.append(e.span)
     return out
+
+
+def _is_proper_name(words: str, before: str) -> bool:
+    """Whether an italic run is a case's short name ("Kadrey", "Warhol Foundation").
+
+    Capitalised words only, inside a sentence (a capital at a sentence's start says nothing).
+    """
+    if not before.strip() or re.search(r"[.!?][\u201d\u2019\"')\]]*\s*$", before):
+        return False
+    tokens = re.findall(r"[A-Za-z][\w'\u2019&.-]*", words)
+    return bool(tokens) and len(tokens) <= 4 and all(t[0].isupper() for t in tokens)
 
 
 def _source_emphasized(ctx: Context, rel: Span) -> bool | None:
@@ -786,8 +799,8 @@ def _source_emphasized(ctx: Context, rel: Span) -> bool | None:
 
 def emphasis_undisclosed(ctx: Context) -> tuple[Finding, ...]:
     """QC401: the quote emphasizes words the source does not, with no "(emphasis added)"."""
-    if ctx.has(ParentheticalKind.EMPHASIS_ADDED):
-        return ()
+    if ctx.has(ParentheticalKind.EMPHASIS_ADDED) or ctx.alignment is None:
+        return ()  # disclosed, or no source to tell added emphasis from the original's
     runs = [r for r in _brief_emphasis(ctx) if _source_emphasized(ctx, r) is not True]
     if not runs:
         return ()
@@ -810,7 +823,8 @@ def emphasis_claim_unsupported(ctx: Context) -> tuple[Finding, ...]:
     """QC402: an emphasis parenthetical that the emphasis present does not bear out."""
     runs = _brief_emphasis(ctx)
     out = []
-    if ctx.has(ParentheticalKind.EMPHASIS_ADDED) and not runs:
+    # Any styling bears out "emphasis added", even on a Latin term or a name.
+    if ctx.has(ParentheticalKind.EMPHASIS_ADDED) and not ctx.quote.emphasis:
         out.append(
             _finding(
                 FindingKind.EMPHASIS_CLAIM_UNSUPPORTED,

@@ -104,6 +104,12 @@ def _attribute(
         gap = _without_quotes(text, quote.span.end, cite.span.start, quotes)
         if _only_filler(gap):
             return k
+        if _is_echo(text, quote) and any(
+            quote.span.end <= q.span.start and q.span.end <= cite.span.start for q in quotes
+        ):
+            # A short echo ("the “materially advance” prong") does not borrow the citation of
+            # a later quotation in its sentence.
+            break
         if sentence is not None and cite.span.start < sentence.end:
             return k
         if nxt is not None and nxt.start <= cite.span.start < nxt.end:
@@ -118,6 +124,16 @@ def _attribute(
             if cite.span.end <= quote.span.start and cite.span.start >= sentence.start:
                 return k
     return None
+
+
+def _is_echo(text: str, quote: Quote) -> bool:
+    """A short unpunctuated quote used as a name in the sentence: the “materially advance” prong."""
+    after = text[quote.span.end : quote.span.end + 3]
+    return (
+        _is_phrase(quote)
+        and not re.search(r"[,.;:!?]", quote.text)
+        and bool(re.match(r".\s[a-z]", after))
+    )
 
 
 def _sentence_of(sents: Sequence[Span], starts: Sequence[int], offset: int) -> Span | None:

@@ -49,11 +49,14 @@ def test_quotes_interrupted_passage_is_two_quotes_one_passage() -> None:
 
 
 def test_quotes_block_quotation_is_one_quote() -> None:
-    doc = load_plain("x.md", "Intro:\n\n> First \u201cinner\u201d sentence.\n>\n> Second.\n\nCite.")
+    doc = load_plain(
+        "x.md",
+        "Intro:\n\n> The first \u201cinner\u201d sentence.\n>\n> And the second one.\n\nCite.",
+    )
     (block,) = extract_quotes(doc)
     assert block.kind is QuoteKind.BLOCK
     assert "inner" in block.text
-    assert block.text.endswith("Second.")
+    assert block.text.endswith("And the second one.")
 
 
 def test_quotes_ellipses_and_alterations() -> None:
@@ -67,6 +70,11 @@ def test_quotes_ellipses_and_alterations() -> None:
     ]
     assert [a.kind for a in q.alterations] == [AlterationKind.CASE, AlterationKind.SUBSTITUTION]
     assert q.full_sentence
+
+
+def test_quotes_indented_caption_lines_are_not_block_quotations() -> None:
+    doc = load_plain("x.md", "> NEW YORK\n\n> Telephone: (202) 842-7800\n\nText.")
+    assert extract_quotes(doc) == ()
 
 
 def test_quotes_defined_terms_and_headings() -> None:

@@ -41,6 +41,8 @@ _ELLIPSIS = re.compile(r"\.(?:\s?\.){2,3}|\u2026")
 
 #: Longest stretch (in words) an ellipsis may stand for between two segments.
 MAX_GAP_WORDS = 120
+#: A placement in the opinion this close wins over a better one in the syllabus.
+OPINION_SCORE = 85.0
 #: Most placements of one quotation kept before choosing.
 MAX_CANDIDATES = 6
 
@@ -247,12 +249,14 @@ def align_quote(
         return None
     pag = _pick_pagination(source, pagination)
 
-    def key(item: tuple[float, list[_Placed]]) -> tuple[bool, float, bool, int]:
+    def key(item: tuple[float, list[_Placed]]) -> tuple[bool, bool, float, bool, int]:
         score, placed = item
         span = Span(src.spans[placed[0].start].start, src.spans[placed[-1].end - 1].end)
         on_page = bool(pag and prefer_pages and set(source.pages_of(span, pag)) & set(prefer_pages))
         main = source.part_at(span.start) in (None, "majority", "opinion")
-        return (on_page, round(score, 0), main, -span.start)
+        # The syllabus is the reporter's summary, not the court's words: a close match in the
+        # opinion itself (a few words changed) is the passage quoted.
+        return (on_page, main and score >= OPINION_SCORE, round(score, 0), main, -span.start)
 
     score, placed = max(scored, key=key)
     ops = _build_ops(quote, segs, placed, src, source.text, differ)
@@ -270,9 +274,15 @@ def align_quote(
 
 
 def _pick_pagination(source: SourceText, wanted: str | None) -> str | None:
+    """The cited pagination when the text carries it, else the primary reporter's, else any."""
     have = source.paginations
     if wanted and wanted in have:
         return wanted
+    squash = {re.sub(r"[\s.]", "", p).lower(): p for p in have}
+    for cite in source.citations:  # the primary citation comes first
+        m = re.match(r"\d+\s+(.+?)\s+\d+$", cite)
+        if m and (found := squash.get(re.sub(r"[\s.]", "", m.group(1)).lower())):
+            return found
     return have[0] if have else None
 
 
@@ -373,7 +383,7 @@ def _tighten(
     # Start edge.
     best_p, best_shift, best_val = i, 0, -99
     for shift in range(min(4, m)):
-        for p in range(max(lo, i - 4), min(hi, i + 5)):
+        for p in range(max(lo, i - slack), min(hi, i + 5)):
             run = 0
             while (
                 shift + run < m

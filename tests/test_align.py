@@ -194,3 +194,55 @@ def test_align_campbell_clarifying_insertion(corpus_dir: Path) -> None:
     assert [(o.tag, o.brief_text) for o in a.ops if o.tag != DiffTag.EQUAL] == [
         (DiffTag.INSERT, "[fair use]")
     ]
+
+
+def test_align_omission_near_the_start_moves_the_start_edge() -> None:
+    # dev-017: the words dropped after the first two push the fuzzy window past "Such licenses".
+    filler = "Photographers license their work to magazines and to artists. " * 3
+    text = (
+        filler + "Such licenses, for photographs or derivatives of them, are how photographers "
+        "like Goldsmith make a living. They provide an economic incentive."
+    )
+    quote = make_quote("[s]uch licenses are how photographers like Goldsmith make a living")
+    a = align_quote(quote, SourceText("d", text))
+    assert a is not None
+    assert a.source_text.startswith("Such licenses")
+    deleted = [o.source_text for o in a.ops if o.tag is DiffTag.DELETE]
+    assert any("for photographs or derivatives of them" in d for d in deleted)
+
+
+def test_align_prefers_a_close_match_in_the_opinion_to_the_syllabus() -> None:
+    from quotecheck.models import SourcePart
+
+    syllabus = "The rule fails to put arbitration agreements on an equal plane with contracts. "
+    opinion = (
+        "The rule, in just that way, fails to put arbitration agreements on an equal plane "
+        "with contracts. "
+    )
+    text = syllabus + "Filler words follow here. " * 5 + opinion
+    parts = (
+        SourcePart("syllabus", Span(0, len(syllabus))),
+        SourcePart("majority", Span(len(syllabus), len(text))),
+    )
+    quote = make_quote(
+        "The rule fails to put arbitration agreements on an equal plane with contracts."
+    )
+    a = align_quote(quote, SourceText("d", text, parts=parts))
+    assert a is not None
+    assert a.source_span.start >= len(syllabus)
+
+
+def test_align_reports_pages_in_the_primary_reporter_when_none_is_cited() -> None:
+    # Feist carries S. Ct. pages at the first star level: the U.S. page is still the one to give.
+    text = "First page words here. Second page words follow."
+    cut = text.index("Second")
+    pages = (
+        PageRun("S. Ct.", "1296", Span(0, cut)),
+        PageRun("S. Ct.", "1297", Span(cut, len(text))),
+        PageRun("U.S.", "362", Span(0, cut)),
+        PageRun("U.S.", "363", Span(cut, len(text))),
+    )
+    source = SourceText("d", text, citations=("499 U.S. 340", "111 S. Ct. 1282"), pages=pages)
+    a = align_quote(make_quote("Second page words follow."), source)
+    assert a is not None
+    assert (a.pagination, a.pages) == ("U.S.", ("363",))

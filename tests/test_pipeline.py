@@ -1,0 +1,106 @@
+"""End to end: the seed brief, the known-good quotations and the eval yardsticks of issue 4."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from quotecheck.evaluate import evaluate
+from quotecheck.models import FindingKind, QuoteResult, Report, Severity
+from quotecheck.pipeline import check_brief
+
+pytestmark = pytest.mark.corpus
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_md: Path, corpus_dir: Path) -> Report:
+    return check_brief(seed_md, corpus_dir)
+
+
+def _result(report: Report, starts: str) -> QuoteResult:
+    (result,) = [r for r in report.results if " ".join(r.quote.text.split()).startswith(starts)]
+    return result
+
+
+def test_pipeline_seed_case_omitted_adjacent_qualifier(seed_report: Report) -> None:
+    result = _result(seed_report, "[s]uch piracy")
+    (finding,) = [f for f in result.findings if f.kind is FindingKind.OMITTED_ADJACENT_QUALIFIER]
+    assert finding.evidence.source_after == "But this order need not decide this case on that rule."
+    assert "this order need not decide" in finding.message
+    assert result.match is not None
+    assert result.match.document == "bartz-v-anthropic-2025-06-23"
+    assert result.match.pages == ("19",)
+
+
+def test_pipeline_seed_dropped_but_is_unmarked_capitalization(seed_report: Report) -> None:
+    result = _result(seed_report, "This order need not decide")
+    assert [f.kind for f in result.findings] == [FindingKind.UNMARKED_CAPITALIZATION]
+
+
+@pytest.mark.parametrize(
+    "starts",
+    ["decide th[e] case", "[T]his order need not", "calls for case-by-case", "The [fair use] task"],
+)
+def test_pipeline_seed_faithful_quotes_pass(seed_report: Report, starts: str) -> None:
+    result = _result(seed_report, starts)
+    assert result.match is not None
+    bad = [f for f in result.findings if f.kind is not FindingKind.EMPHASIS_CLAIM_UNSUPPORTED]
+    assert bad == []
+
+
+def test_pipeline_seed_unknown_wl_order_is_source_missing(seed_report: Report) -> None:
+    # Quoted from the Aug. 11, 2025 Bartz order (2025 WL 2308091), which the corpus lacks: the
+    # June order of the same docket is not it.
+    result = _result(seed_report, "because Anthropic had presented")
+    assert [f.kind for f in result.findings] == [FindingKind.SOURCE_MISSING]
+
+
+def _known_good_brief(shared: Path, tmp_path: Path) -> tuple[Path, int]:
+    tsv = (shared / "eval" / "known-good" / "authorityspoke-quote-anchors.tsv").read_text("utf-8")
+    rows = list(csv.DictReader(tsv.splitlines(), delimiter="\t"))
+    cite = "Oracle Am., Inc. v. Google Inc., 750 F.3d 1339 (Fed. Cir. 2014)"
+    assert {r["corpus_file"] for r in rows} == {
+        "oracle-america-v-google-750f3d1339-fed-cir-2014.txt"
+    }
+    paragraphs = []
+    for row in rows:
+        # Inside a quotation, the source's double marks become single ones, as a brief writes.
+        words = row["exact_quote"].replace("\u201c", "\u2018").replace("\u201d", "\u2019")
+        paragraphs.append(f"The Federal Circuit explained that \u201c{words}\u201d {cite}.")
+    brief = tmp_path / "known-good.md"
+    brief.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return brief, len(rows)
+
+
+def test_pipeline_known_good_quotations_are_never_flagged(
+    shared: Path, corpus_dir: Path, tmp_path: Path
+) -> None:
+    brief, count = _known_good_brief(shared, tmp_path)
+    report = check_brief(brief, corpus_dir)
+    assert len(report.results) == count
+    flagged = {
+        r.quote.text: [f.kind.value for f in r.findings]
+        for r in report.results
+        if any(f.severity is not Severity.INFO for f in r.findings)
+    }
+    assert flagged == {}
+    assert all(r.match is not None for r in report.results if len(r.quote.text.split()) > 3)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", ["dev", "seed"])
+def test_pipeline_eval_precision_and_recall(shared: Path, corpus_dir: Path, name: str) -> None:
+    result = evaluate(shared / "eval" / name, lambda p: check_brief(p, corpus_dir))
+    weak = {
+        k.kind: (k.precision, k.recall)
+        for k in result.kinds
+        if k.tp + k.fn and min(k.precision, k.recall) < 0.9
+    }
+    assert weak == {}
+    assert result.extraction_recall >= 0.98
+    # No faithful quote is ever reported not found.
+    assert not [
+        m for m in result.misses if m.what == "false alarm" and m.detail.startswith("not_found")
+    ]

@@ -49,6 +49,10 @@ def test_report_briefs_tables_have_one_row_per_finding(report: Report) -> None:
     table = render(report, "table")
     assert isinstance(table, str)
     assert all(f.code in table for f in report.findings)
+    # The terminal table counts the source_missing rows in one line instead of listing them.
+    missing = sum(f.kind.value == "source_missing" for f in report.findings)
+    if missing:
+        assert f"Not shown: {missing} quotations" in table
 
 
 @pytest.mark.corpus

@@ -62,6 +62,9 @@ def render_table(report: Report, *, color: bool = False, width: int | None = Non
     console.print(_summary(report))
     if report.checked:
         console.print(_check_table(report, color=color))
+        note = _info_note(report)
+        if note:
+            console.print(note)
     elif report.results:
         console.print(_extract_table(report))
     return buf.getvalue()
@@ -83,6 +86,23 @@ def _summary(report: Report) -> Text:
     return text
 
 
+#: Kinds the terminal table counts in one line instead of a row each: in a brief citing
+#: many sources outside the corpus they would bury the discrepancies.
+HIDDEN_KINDS = frozenset({"source_missing"})
+
+
+def _info_note(report: Report) -> Text | None:
+    """One line for the findings the terminal table leaves out."""
+    hidden = [f for f in report.findings if f.kind.value in HIDDEN_KINDS]
+    if not hidden:
+        return None
+    return Text(
+        f"Not shown: {len(hidden)} quotations of sources not in the corpus ({hidden[0].code} "
+        "source_missing); --format md, csv, html or json lists every one.",
+        SEVERITY_STYLES["info"],
+    )
+
+
 def _extract_table(report: Report) -> Table:
     table = Table(show_lines=False, header_style="bold")
     for header in cells.EXTRACT_HEADERS:
@@ -102,7 +122,8 @@ def _check_table(report: Report, *, color: bool) -> Table:
             ratio=ratios.get(header),
             no_wrap=header in ("#", "Severity"),
         )
-    for row in cells.check_table(report):
+    rows = [r for r in cells.check_table(report) if r.kind not in HIDDEN_KINDS]
+    for row in rows:
         if color:
             quote = Text()
             for seg in row.quote:

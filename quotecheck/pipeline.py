@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from quotecheck.align import OPINION_SCORE
 from quotecheck.extract import extract
 from quotecheck.extract.quotes import join_passage
 from quotecheck.load import load_document
@@ -34,6 +35,8 @@ from quotecheck.models import (
     Report,
     Severity,
     Source,
+    SourceText,
+    Span,
     Unresolved,
 )
 
@@ -183,20 +186,63 @@ class _Checker:
     def _search(
         self, quote: Quote, *, exclude: str | None, min_score: float = 72.0
     ) -> Alignment | None:
-        from quotecheck.align import align_quote
-
-        best: Alignment | None = None
-        seen: set[str] = set()
+        best: tuple[tuple[bool, float, bool], Alignment] | None = None
+        tried = 0
         for hit in self.corpus.search(_search_text(quote), limit=SEARCH_HITS * 2):
-            if hit.document == exclude or hit.document in seen:
+            if hit.document == exclude:
                 continue
-            seen.add(hit.document)
-            alignment = align_quote(quote, self.corpus.text(hit.document), min_score=min_score)
-            if alignment is not None and (best is None or alignment.score > best.score):
-                best = alignment
-            if len(seen) >= SEARCH_HITS:
+            source = self.corpus.text(hit.document)
+            alignment = _align_near(quote, source, hit.span, min_score)
+            tried += 1
+            if alignment is not None:
+                # As within one text: a close match in an opinion beats a syllabus's summary.
+                main = source.part_at(alignment.source_span.start) in (None, "majority", "opinion")
+                key = (main and alignment.score >= OPINION_SCORE, round(alignment.score), main)
+                if best is None or key > best[0]:
+                    best = (key, alignment)
+            if tried >= SEARCH_HITS:
                 break
-        return best
+        return best[1] if best else None
+
+
+#: Characters of the source kept either side of a search hit for the full alignment.
+HIT_MARGIN = 1500
+
+
+def _align_near(quote: Quote, source: SourceText, near: Span, min_score: float) -> Alignment | None:
+    """Align ``quote`` with the stretch of ``source`` around a search hit, in source offsets.
+
+    The search has found where the words are; cutting the document down to that stretch spares
+    tokenising a whole opinion for every hit.
+    """
+    from quotecheck.align import align_quote
+
+    a = max(0, near.start - HIT_MARGIN - len(quote.text))
+    b = min(len(source.text), near.end + HIT_MARGIN + len(quote.text))
+    window = SourceText(
+        document=source.document,
+        text=source.text[a:b],
+        case_name=source.case_name,
+        citations=source.citations,
+        pages=tuple(
+            replace(p, span=Span(max(p.span.start, a) - a, min(p.span.end, b) - a))
+            for p in source.pages
+            if p.span.start < b and p.span.end > a
+        ),
+        parts=tuple(
+            replace(p, span=Span(max(p.span.start, a) - a, min(p.span.end, b) - a))
+            for p in source.parts
+            if p.span.start < b and p.span.end > a
+        ),
+    )
+    found = align_quote(quote, window, min_score=min_score)
+    if found is None:
+        return None
+    return replace(
+        found,
+        source_span=found.source_span.shift(a),
+        ops=tuple(replace(op, source_span=op.source_span.shift(a)) for op in found.ops),
+    )
 
 
 def _is_case(citation: Citation) -> bool:

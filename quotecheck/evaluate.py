@@ -175,7 +175,8 @@ def evaluate(
         set_dir: folder holding ``labels.jsonl``.
         check: checks one brief (``pipeline.check_brief`` with a corpus bound).
         rendering: check the brief's ``.docx`` or ``.pdf`` rendering instead of the labelled
-            file, where one exists (labels apply to every rendering).
+            file, and score only the briefs that have one (labels apply to every rendering);
+            ``md`` (or the labelled files' own suffix) checks the labelled files themselves.
 
     Returns:
         The scores.
@@ -190,6 +191,10 @@ def evaluate(
                 continue
             path = other
         reports[brief] = check(path)
+    if rendering:
+        # Only the briefs that have the rendering are scored: the figures compare with the
+        # labelled files' on the same briefs.
+        labels = tuple(label for label in labels if label.brief in reports)
     return score(labels, reports)
 
 

@@ -104,3 +104,37 @@ def test_pipeline_eval_precision_and_recall(shared: Path, corpus_dir: Path, name
     assert not [
         m for m in result.misses if m.what == "false alarm" and m.detail.startswith("not_found")
     ]
+
+
+def _figures(result) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    figures = {
+        "extraction": result.extraction_recall,
+        "attribution": result.attribution_accuracy,
+        "pinpoint": result.pinpoint_accuracy,
+    }
+    for k in result.kinds:
+        figures[f"{k.kind} precision"] = k.precision
+        figures[f"{k.kind} recall"] = k.recall
+    return figures
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rendering", ["docx", "pdf"])
+def test_pipeline_renderings_score_within_two_points_of_markdown(
+    shared: Path, corpus_dir: Path, rendering: str
+) -> None:
+    from quotecheck.evaluate import read_labels, score
+
+    set_dir = shared / "eval" / "dev"
+    labels = read_labels(set_dir)
+    briefs = [
+        b
+        for b in dict.fromkeys(lab.brief for lab in labels)
+        if (set_dir / b).with_suffix("." + rendering).exists()
+    ]
+    subset = [lab for lab in labels if lab.brief in briefs]
+    md = {b: check_brief(set_dir / b, corpus_dir) for b in briefs}
+    other = {b: check_brief((set_dir / b).with_suffix("." + rendering), corpus_dir) for b in briefs}
+    want, got = _figures(score(subset, md)), _figures(score(subset, other))
+    assert set(want) == set(got)
+    assert {k: (want[k], got[k]) for k in want if abs(want[k] - got[k]) > 0.02} == {}

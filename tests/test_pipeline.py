@@ -138,3 +138,16 @@ def test_pipeline_renderings_score_within_two_points_of_markdown(
     want, got = _figures(score(subset, md)), _figures(score(subset, other))
     assert set(want) == set(got)
     assert {k: (want[k], got[k]) for k in want if abs(want[k] - got[k]) > 0.02} == {}
+
+
+def test_pipeline_limiting_sentence_is_the_evidence_past_a_citation_sentence(
+    shared: Path, corpus_dir: Path
+) -> None:
+    # dev-016: a citation sentence stands between the quoted sentence and the one limiting it.
+    report = check_brief(shared / "eval" / "dev" / "briefs" / "dev-016.md", corpus_dir)
+    findings = [f for f in report.findings if f.kind is FindingKind.OMITTED_ADJACENT_QUALIFIER]
+    assert findings
+    for f in findings:
+        assert f.evidence.source_after == f.evidence.source_text
+        assert f.evidence.source_after.startswith("But")
+        assert "- " not in f.evidence.source_after  # line-end word breaks joined

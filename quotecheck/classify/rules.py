@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quotecheck.align import split_ellipses, tokenize
@@ -201,7 +201,11 @@ def _widen(text: str, pos: int) -> Span:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split())
+    """One line of display text: line-end word breaks ("defend-/ant") joined, spaces collapsed."""
+    return " ".join(_LINE_BREAK_HYPHEN.sub(r"\1\2", text).split())
+
+
+_LINE_BREAK_HYPHEN = re.compile(r"([a-z])-[ \t]*\n\s*([a-z])")
 
 
 def _sentences_near(source: SourceText, span: Span, margin: int = 2500) -> tuple[Span, ...]:
@@ -722,7 +726,9 @@ def omitted_adjacent_qualifier(ctx: Context) -> tuple[Finding, ...]:
             f"The {where} sentence of the source limits the quoted one: {_q(sentence, 140)} "
             f"(cue: {hit.label} \u201c{hit.text}\u201d).{note}",
             "A quotation may not leave out an adjacent sentence that limits what it says.",
-            ctx.evidence(source_span=sent, cue=hit.name),
+            # The limiting sentence is the one shown beside the quote, even when a citation
+            # sentence stands between them.
+            replace(ctx.evidence(source_span=sent, cue=hit.name), source_after=sentence),
             severity=severity,
         ),
     )

@@ -244,7 +244,8 @@ def make_sample_report(*, checked: bool = True) -> Report:
             findings=(
                 make_finding(
                     FindingKind.OMITTED_ADJACENT_QUALIFIER,
-                    source_text=s1,
+                    # As classify gives it: the source words are the limiting sentence.
+                    source_text="But this order need not decide this case on that rule.",
                     source_after="But this order need not decide this case on that rule.",
                     cue="need not decide",
                     document="bartz-v-anthropic-2025-06-23",

@@ -286,13 +286,22 @@ def _side_by_side(r: QuoteResult) -> str:
     else:
         source_html = '<span class="ctx">(the words were not found in the corpus)</span>'
     if ev is not None:
-        cls = "omitted" if omitting else "ctx"
+        # Only the sentence a finding says was left out is marked; the other is context.
+        left_out = {
+            cells.collapse(f.evidence.source_text)
+            for f in r.findings
+            if f.kind in _OMITTING and f.evidence.source_text
+        }
+
+        def cls(sentence: str) -> str:
+            return "omitted" if omitting and cells.collapse(sentence) in left_out else "ctx"
+
         if ev.source_before:
-            source_html = f'<span class="{cls}">{_e(cells.collapse(ev.source_before))}</span> ' + (
-                source_html
-            )
+            before = cells.collapse(ev.source_before)
+            source_html = f'<span class="{cls(before)}">{_e(before)}</span> ' + source_html
         if ev.source_after:
-            source_html += f' <span class="{cls}">{_e(cells.collapse(ev.source_after))}</span>'
+            after = cells.collapse(ev.source_after)
+            source_html += f' <span class="{cls(after)}">{_e(after)}</span>'
     return (
         '<div class="sbs">'
         f'<div class="brief"><h3>Brief</h3><p class="words">{brief_html}</p></div>'

@@ -575,3 +575,28 @@ def test_classify_italic_short_case_name_is_not_emphasis_and_latin_bears_out_a_c
             source=src,
         )
         assert [f.kind.value for f in found] == [], cited
+
+
+@pytest.mark.parametrize(
+    ("following", "expect"),
+    [
+        ("But we need not decide that question today.", ["omitted_adjacent_qualifier"]),
+        ("We do not decide whether the rule reaches other works.", ["omitted_adjacent_qualifier"]),
+        ("Although the parties briefed the point, the record is thin.", []),
+        ("The defendant did not address the second factor at all.", []),
+        ("The statute was amended in 1976 to add the fourth factor.", []),
+    ],
+    ids=["but", "we-do-not-decide", "although-concession", "party-did-not-address", "elaborates"],
+)
+def test_classify_adjacent_sentence_cues(following: str, expect: list[str]) -> None:
+    quoted = "The fourth factor weighs in favor of the publisher in this case."
+    src = SourceText("doc", f"Other words come first here. {quoted} {following} More follows.")
+    q = make_quote(quoted)
+    found = classify(
+        q,
+        citation=make_citation(None),
+        resolution=Source("doc", "none", (), False),
+        alignment=align_quote(q, src),
+        source=src,
+    )
+    assert [f.kind.value for f in found] == expect

@@ -350,6 +350,12 @@ def _place_all(
         prev = placed[k - 1]
         lo = prev.end
         hi = min(len(src.words), lo + MAX_GAP_WORDS + 2 * len(segs[k].tokens.words))
+        exact = _exact(segs[k].tokens, src.words, lo, hi)
+        if exact:
+            # The nearest exact occurrence after the previous piece: a short piece ("is")
+            # occurs everywhere, and only the nearest is what the ellipsis joins.
+            placed[k] = _Placed(k, exact[0], exact[0] + len(segs[k].tokens.words), 100.0)
+            continue
         found = _candidates(segs[k].tokens, src, lo, hi, min_score)
         if not found:
             return None
@@ -360,6 +366,11 @@ def _place_all(
         nxt = placed[k + 1]
         hi = nxt.start
         lo = max(0, hi - MAX_GAP_WORDS - 2 * len(segs[k].tokens.words))
+        exact = _exact(segs[k].tokens, src.words, lo, hi)
+        if exact:
+            n = len(segs[k].tokens.words)
+            placed[k] = _Placed(k, exact[-1], exact[-1] + n, 100.0)
+            continue
         found = _candidates(segs[k].tokens, src, lo, hi, min_score)
         if not found:
             return None
@@ -367,6 +378,21 @@ def _place_all(
         ca, cb = _tighten(segs[k].tokens.words, src.words, ci, cj, lo, hi, segs[k].tokens.bracketed)
         placed[k] = _Placed(k, ca, cb, cs)
     return [placed[k] for k in range(len(segs))]
+
+
+def _exact(needle: Tokens, src: Sequence[str], lo: int, hi: int) -> list[int]:
+    """Starts of the exact occurrences of ``needle``'s words in ``src[lo:hi]``, in order.
+
+    Words are compared as they are, brackets removed ("[s]uch" is "such"); a bracket that
+    stands for other words ("w[ould]" for "will") finds no exact occurrence, and the fuzzy
+    search takes over.
+    """
+    words = list(needle.words)
+    n = len(words)
+    if not n:
+        return []
+    first = words[0]
+    return [p for p in range(lo, hi - n + 1) if src[p] == first and list(src[p : p + n]) == words]
 
 
 def _tighten(

@@ -246,3 +246,17 @@ def test_align_reports_pages_in_the_primary_reporter_when_none_is_cited() -> Non
     a = align_quote(make_quote("Second page words follow."), source)
     assert a is not None
     assert (a.pagination, a.pages) == ("U.S.", ("363",))
+
+
+def test_align_short_piece_before_an_ellipsis_takes_the_nearest_occurrence() -> None:
+    # "[s]pecifically . . . Meditation": "specifically" also stands far earlier in the text;
+    # the ellipsis joins the nearest one.
+    text = (
+        "Specifically, the court looked at the record. "
+        + "Other sentences intervene here with many words. " * 6
+        + "Specifically, the works Meditation and Canal Zone do not differ enough."
+    )
+    quote = make_quote("[s]pecifically . . . Meditation and Canal Zone do not differ enough.")
+    a = align_quote(quote, SourceText("d", text))
+    assert a is not None
+    assert a.source_text.startswith("Specifically, the works")

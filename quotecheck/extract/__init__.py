@@ -36,15 +36,27 @@ def extract(document: Document) -> Extraction:
 
 
 def _mask_blocks(document: Document, quotes: tuple[Quote, ...]) -> str:
-    """The text with block quotations blanked out, offsets kept.
+    """The text with quoted matter blanked out, offsets kept.
 
-    A citation inside quoted matter is the source's, not the brief's: an *Id.* there would
-    break the brief's own chain.
+    A citation inside quoted matter is the source's, not the brief's: an *Id.* after it would
+    otherwise point into the quotation. Block quotations and quotations in running text are
+    blanked; a quotation inside a parenthetical is kept, since the parenthetical's own words
+    (and its classification) come from the text.
     """
     text = document.text
     for quote in quotes:
-        if quote.kind is QuoteKind.BLOCK:
+        if quote.kind is QuoteKind.BLOCK or (
+            quote.kind is QuoteKind.QUOTATION and not _in_parentheses(document, quote)
+        ):
             s = quote.span
             # Spaces ending in a full stop: what follows reads as a new sentence, as it does.
             text = text[: s.start] + " " * (s.length - 1) + "." + text[s.end :]
     return text
+
+
+def _in_parentheses(document: Document, quote: Quote) -> bool:
+    """Whether the quote opens inside an unclosed parenthesis of its paragraph."""
+    text = document.text
+    start = text.rfind("\n\n", 0, quote.span.start)
+    before = text[start + 1 if start >= 0 else 0 : quote.span.start]
+    return before.count("(") > before.count(")")

@@ -331,7 +331,10 @@ def source_missing(ctx: Context) -> tuple[Finding, ...]:
     note = ""
     if ctx.elsewhere is not None:
         note = f" (the same words appear in {ctx.elsewhere.document}, which may quote it)"
-    cited = ctx.citation.authority if ctx.citation else "the cited source"
+    cited = "the cited source"
+    if ctx.citation is not None:
+        # An "Id." with nothing before it has no authority: name the citation as written.
+        cited = ctx.citation.authority or ctx.citation.text or cited
     return (
         _finding(
             FindingKind.SOURCE_MISSING,

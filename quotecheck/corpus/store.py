@@ -31,7 +31,7 @@ import re
 import shutil
 import sqlite3
 import unicodedata
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,7 +61,7 @@ from quotecheck.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 DB_DIR = ".quotecheck"
 DB_NAME = "corpus.sqlite"
 CHUNK_CHARS = 600
@@ -104,7 +104,11 @@ CREATE INDEX chunks_doc ON chunks(doc);
 CREATE VIRTUAL TABLE fts USING fts5(body, content='', detail=none,
                                     tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE vocab USING fts5vocab(fts, row);
+CREATE TABLE terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 """
+
+#: Terms in more chunks than this are never fetched whole: they pick no candidates by themselves.
+FETCH_DF = 1500
 
 # Words too common to find anything by; the quote's rarer words pick the candidates.
 # fmt: off
@@ -252,10 +256,18 @@ class _Plan:
 
 def _connect(path: Path) -> sqlite3.Connection:
     con = sqlite3.connect(str(path), isolation_level=None)
-    con.execute(
-        "PRAGMA journal_mode=OFF" if path.name.endswith(".tmp") else "PRAGMA journal_mode=DELETE"
-    )
+    if path.name.endswith(".tmp"):
+        # A temporary copy is renamed into place only once complete: no journal, no syncs.
+        con.execute("PRAGMA journal_mode=OFF")
+        con.execute("PRAGMA synchronous=OFF")
+        con.execute("PRAGMA cache_size=-65536")
+    else:
+        con.execute("PRAGMA journal_mode=DELETE")
     return con
+
+
+class _OtherVersion(CorpusError):
+    """The database was built by another schema version (a folder's is rebuilt)."""
 
 
 def _check_db(con: sqlite3.Connection, path: Path) -> None:
@@ -266,7 +278,7 @@ def _check_db(con: sqlite3.Connection, path: Path) -> None:
             f"{path} is not a quotecheck corpus database (rebuild it with `corpus build`)"
         ) from None
     if row is None or row[0] != SCHEMA_VERSION:
-        raise CorpusError(
+        raise _OtherVersion(
             f"{path} was built by another quotecheck version; rebuild it with `corpus build`"
         )
 
@@ -458,9 +470,13 @@ def _apply(
     db: Path,
     *,
     fresh: bool,
-    work: Callable[[sqlite3.Connection], None],
+    work: Callable[[sqlite3.Connection], bool],
 ) -> None:
-    """Run ``work`` on a copy of ``db`` (or a new database) and swap it in atomically."""
+    """Run ``work`` on a copy of ``db`` (or a new database) and swap it in atomically.
+
+    ``work`` says whether it changed the word index; then the index is compacted (fully after
+    a fresh build) and the term frequencies are recounted.
+    """
     db.parent.mkdir(parents=True, exist_ok=True)
     _clean_stale(db)
     tmp = db.with_name(f"{db.name}.{os.getpid()}.tmp")
@@ -476,7 +492,8 @@ def _apply(
             con.execute("INSERT INTO meta(key, value) VALUES('schema', ?)", (SCHEMA_VERSION,))
         try:
             con.execute("BEGIN")
-            work(con)
+            if work(con):
+                _refresh_terms(con, optimize=fresh)
             con.execute("COMMIT")
         finally:
             con.close()
@@ -485,6 +502,16 @@ def _apply(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _refresh_terms(con: sqlite3.Connection, *, optimize: bool) -> None:
+    """Merge the FTS5 segments and recount the chunks each term occurs in (when in two or more)."""
+    if optimize:
+        con.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    else:
+        con.execute("INSERT INTO fts(fts, rank) VALUES('merge', 500)")
+    con.execute("DELETE FROM terms")
+    con.execute("INSERT INTO terms(term, df) SELECT term, doc FROM vocab WHERE doc > 1")
 
 
 def build_corpus(
@@ -524,7 +551,15 @@ def build_corpus(
     manifest_path = find_manifest(folder)
     manifest = read_manifest(manifest_path) if manifest_path else {}
     manifest_hash = _hash_file(manifest_path) if manifest_path else ""
-    docs, skipped, old_manifest = ({}, {}, "") if force else _read_state(db)
+    docs: dict[str, tuple[str, int, float, str]] = {}
+    skipped: dict[str, tuple[int, float, str]] = {}
+    old_manifest = ""
+    if not force:
+        try:
+            docs, skipped, old_manifest = _read_state(db)
+        except _OtherVersion:
+            log.info("%s was built by another version: rebuilding it", db)
+            force = True
     redo_all = manifest_hash != old_manifest
 
     plan = _Plan()
@@ -573,7 +608,7 @@ def build_corpus(
 
     counts = {"added": 0, "updated": 0, "bytes": 0}
 
-    def work(con: sqlite3.Connection) -> None:
+    def work(con: sqlite3.Connection) -> bool:
         writer = _Writer(con)
         for key in plan.removed:
             writer.delete(key)
@@ -607,6 +642,7 @@ def build_corpus(
             "INSERT OR REPLACE INTO meta(key, value) VALUES('manifest', ?)", (manifest_hash,)
         )
         con.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('folder', ?)", (str(folder),))
+        return bool(plan.removed or plan.todo)
 
     try:
         _apply(db, fresh=force or not db.exists(), work=work)
@@ -662,7 +698,7 @@ def add_documents(
     skipped: list[Skipped] = []
     counts = {"added": 0, "bytes": 0}
 
-    def work(con: sqlite3.Connection) -> None:
+    def work(con: sqlite3.Connection) -> bool:
         writer = _Writer(con)
         for i, f in enumerate(files, 1):
             path = f.resolve()
@@ -676,6 +712,7 @@ def add_documents(
                 counts["bytes"] += path.stat().st_size
             except (QuotecheckError, OSError, UnicodeError, ValueError) as exc:
                 skipped.append(Skipped(str(path), str(exc)))
+        return bool(files)
 
     try:
         _apply(db, fresh=not db.exists(), work=work)
@@ -948,36 +985,79 @@ class Corpus:
             self._raw.popitem(last=False)
         return value
 
+    def _windows_of(self, query: str, *, limit: int | None = None) -> set[int]:
+        """First chunks of the chunk pairs holding an FTS match (chunk ``r`` lies in ``r-1, r``)."""
+        sql = "SELECT rowid FROM fts WHERE fts MATCH ?" + (f" LIMIT {limit}" if limit else "")
+        rows = {r for (r,) in self._con.execute(sql, (query,))}
+        return rows | {r - 1 for r in rows}
+
     def _candidates(self, terms: list[str], *, max_terms: int, windows: int) -> list[int]:
-        """First chunk rowids of the chunk pairs that hold most of the rarest terms."""
+        """First chunk rowids of the chunk pairs that hold most of the rarest terms.
+
+        Document frequencies come from the ``terms`` table (terms in one chunk are not listed);
+        a term in more than ``FETCH_DF`` chunks is never read whole. When fewer than two rarer
+        terms meet in one place, FTS5 intersects the quote's words instead (``a AND b AND c``).
+        """
         distinct = list(dict.fromkeys(terms))
         content = [
             t for t in distinct if t not in _STOP and (len(t) > 2 or t.isdigit())
         ] or distinct
         marks = ",".join("?" * len(content))
-        df = dict(
+        df: dict[str, int] = dict(
             self._con.execute(
-                f"SELECT term, doc FROM vocab WHERE term IN ({marks})", content
+                f"SELECT term, df FROM terms WHERE term IN ({marks})", content
             ).fetchall()
         )
+        fetched: dict[str, set[int]] = {}
+        for t in content:
+            if t not in df:  # in at most one chunk
+                found = self._windows_of(f'"{t}"')
+                if found:
+                    df[t] = 1
+                    fetched[t] = found
         present = sorted((df[t], t) for t in content if t in df)
         if not present:
             return []
-        # Terms far commoner than the rarest add cost, not precision.
-        chosen = [(n, t) for n, t in present[:max_terms] if n <= max(64, 16 * present[0][0])]
-        scores: dict[int, float] = {}
+        # Terms far commoner than the rarest add cost, not precision; the two rarest are
+        # always read (the rarest may be a changed word that occurs somewhere else), the others
+        # while the chunks read stay within a budget.
+        chosen: list[tuple[int, str]] = []
+        read = 0
+        for n, t in present[:max_terms]:
+            if n > FETCH_DF or (len(chosen) >= 2 and read + n > FETCH_DF):
+                break
+            chosen.append((n, t))
+            read += n
+        # Windows are counted (in C) by how many of the terms they hold; only the best counted
+        # are weighed by the terms' rarity.
+        counts: Counter[int] = Counter()
+        weighed: list[tuple[float, set[int]]] = []
         for n, term in chosen:
-            weight = math.log(1 + self._n_chunks / n)
-            touched: set[int] = set()
-            for (r,) in self._con.execute(
-                "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 20000", (f'"{term}"',)
-            ):
-                touched.add(r)
-                touched.add(r - 1)
-            for w in touched:
-                scores[w] = scores.get(w, 0.0) + weight
-        if not scores:
+            touched = fetched.get(term)
+            if touched is None:
+                touched = self._windows_of(f'"{term}"')
+            counts.update(touched)
+            weighed.append((math.log(1 + self._n_chunks / n), touched))
+        if len(chosen) < 2 or counts.most_common(1)[0][1] < 2:
+            # Too few rare words: chunks holding all the quote's words at once, by FTS5
+            # intersection (and each half on its own: the quote may straddle two chunks, or
+            # have a word changed).
+            kept = [t for t in content if t in df]
+            half = len(kept) // 2
+            for group in (kept, kept[:half], kept[half:]):
+                if len(group) < 2:
+                    continue
+                weight = sum(math.log(1 + self._n_chunks / df[t]) for t in group)
+                expr = " AND ".join(f'"{t}"' for t in group)
+                touched = self._windows_of(expr, limit=2000)
+                counts.update(touched)
+                weighed.append((weight, touched))
+        if not counts:
             return []
+        scores = {
+            w: sum(weight for weight, touched in weighed if w in touched)
+            for w, _ in counts.most_common(windows * 8)
+        }
         best = max(scores.values())
         ranked = sorted(
             (w for w, s in scores.items() if s >= 0.6 * best), key=lambda w: (-scores[w], w)
@@ -1050,8 +1130,10 @@ class Corpus:
             hi = min(b, a + int(quick.dest_end * ratio) + margin)
             regions.append((quick.score, doc, lo, hi))
         regions.sort(key=lambda t: -t[0])
+        # Only regions near the best (or good in themselves) are normalised and aligned exactly.
+        floor = min(regions[0][0] - 20, 80) if regions else 0
         found: list[tuple[float, str, Span]] = []
-        for _, doc, a, b in regions[: limit + 1]:
+        for _, doc, a, b in [r for r in regions if r[0] >= floor][: limit + 1]:
             doc_id, full = self._doc_text(doc)
             region = normalize(full[a:b], lower=True)
             res = fuzz.partial_ratio_alignment(query, region.text, score_cutoff=min_score)

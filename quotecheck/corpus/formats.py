@@ -791,6 +791,28 @@ def derive_names(case_name: str, short_name: str = "") -> tuple[str, tuple[str, 
     return short, tuple(out)
 
 
+_ALL_CITATIONS = re.compile(r"All Citations[ \t]*\n+(?P<line>[^\n]+)")
+
+
+def _line_starts_with(text: str, words: tuple[str, ...]) -> list[int]:
+    """Positions, in order, of the lines of ``text`` that begin with one of ``words``.
+
+    ``str.find`` runs at memory speed, where a ``^``-anchored multi-line regex tries every
+    position of a long opinion.
+
+    >>> _line_starts_with("Opinion\\nNo Opinion\\nOpinion of", ("Opinion",))
+    [0, 19]
+    """
+    out: list[int] = []
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            if i == 0 or text[i - 1] == "\n":
+                out.append(i)
+            i = text.find(word, i + 1)
+    return sorted(out)
+
+
 def own_cites(text: str) -> tuple[ReporterCite, ...]:
     """The citations a text gives for itself: caption cite lines, Lexis "Reporter", "All Citations".
 
@@ -808,8 +830,10 @@ def own_cites(text: str) -> tuple[ReporterCite, ...]:
             cite = parse_cite(re.sub(r"\s*\([^)]*\)", "", piece.replace("*", "")))
             if cite is not None:
                 found.append(cite)
-    for m in re.finditer(r"^All Citations[ \t]*\n+(?P<line>[^\n]+)", text, re.M):
-        found.extend(cites_in_line(m["line"]))
+    for start in _line_starts_with(text, ("All Citations",)):
+        m = _ALL_CITATIONS.match(text, start)
+        if m:
+            found.extend(cites_in_line(m["line"]))
     seen: dict[str, ReporterCite] = {}
     for c in found:
         seen.setdefault(c.key, c)
@@ -831,6 +855,41 @@ _PART_LINE = re.compile(
     r"|^(?P<percuriam>PER CURIAM\.?|Per Curiam\.?)$",
     re.M,
 )
+
+
+_TAIL = re.compile(r"(?:All Citations|Footnotes)[ \t]*$", re.M)
+# Every heading _PART_LINE matches holds one of these; a heading may run over a few lines.
+_PART_WORDS = ("concurring", "dissenting", "delivered the opinion of the Court")
+_PART_HEADS = ("Opinion", "OPINION", "Syllabus", "PER CURIAM", "Per Curiam")
+
+
+def _part_lines(text: str) -> list[re.Match[str]]:
+    """The matches of ``_PART_LINE.finditer(text)``, trying only lines near its key words.
+
+    >>> [m["kind2"] for m in _part_lines("Text.\\nSMITH, Circuit Judge,\\ndissenting.\\nMore.")]
+    ['dissenting']
+    """
+    starts = set(_line_starts_with(text, _PART_HEADS))
+    for word in _PART_WORDS:
+        i = text.find(word)
+        while i != -1:
+            line = text.rfind("\n", 0, i) + 1
+            for _ in range(6):  # the key word's line and the five before it
+                starts.add(line)
+                if line == 0:
+                    break
+                line = text.rfind("\n", 0, line - 1) + 1
+            i = text.find(word, i + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _PART_LINE.match(text, start)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
 
 
 def _kind_of(label: str) -> str:
@@ -877,7 +936,7 @@ def detect_parts(markup: Markup, pdf_runs: tuple[PageRun, ...]) -> tuple[SourceP
                     starts.append((run.span.start, kind))
                 break
     else:
-        for m in _PART_LINE.finditer(text):
+        for m in _part_lines(text):
             if m["syllabus"]:
                 kind = "syllabus"
             elif m["opinion"] or m["percuriam"]:
@@ -889,9 +948,16 @@ def detect_parts(markup: Markup, pdf_runs: tuple[PageRun, ...]) -> tuple[SourceP
     if not starts:
         return ()
     end_all = len(text)
-    tail = re.search(r"^(?:All Citations|Footnotes)[ \t]*$", text, re.M)
-    if tail and tail.start() > starts[-1][0]:
-        end_all = tail.start()
+    tail = next(
+        (
+            i
+            for i in _line_starts_with(text, ("All Citations", "Footnotes"))
+            if _TAIL.match(text, i)
+        ),
+        None,
+    )
+    if tail is not None and tail > starts[-1][0]:
+        end_all = tail
     parts: list[SourcePart] = []
     if starts[0][0] > 0:
         parts.append(SourcePart("caption", Span(0, starts[0][0])))

@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from quotecheck.corpus import build_corpus, open_corpus
+from quotecheck.corpus import build_corpus, formats, open_corpus, store
 from quotecheck.corpus.cites import docket_keys, parse_cite, pin_pages
 from quotecheck.corpus.formats import RawSource, analyze, read_source, strip_markers
 from quotecheck.corpus.manifest import parse_page_spec, read_manifest
@@ -576,3 +577,56 @@ def test_store_copy_folder(tmp_path: Path, corpus_dir: Path) -> None:
     assert not isinstance(result, Unresolved)
     assert result.pages == ("577",)
     assert result.pagination == "U.S."
+
+
+def test_store_database_of_an_older_version_is_rebuilt(tmp_path: Path) -> None:
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write(folder, "alpha.txt", OPINION)
+    db = build_corpus(folder).db
+    con = sqlite3.connect(db)
+    with con:
+        con.execute("UPDATE meta SET value='0' WHERE key='schema'")
+    con.close()
+    with pytest.raises(CorpusError, match="another quotecheck version"):
+        open_corpus(db)
+    again = build_corpus(folder)
+    assert again.changed
+    assert again.added == 1
+    assert open_corpus(folder).search("holds this sentence about widgets and gadgets")
+
+
+@pytest.mark.parametrize("fetch_df", [0, 1500], ids=["common-words-only", "rare-words"])
+def test_store_search_by_intersection_when_no_word_is_rare(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fetch_df: int
+) -> None:
+    """With every word too common to read whole, FTS5 intersections still find the place."""
+    monkeypatch.setattr(store, "FETCH_DF", fetch_df)
+    folder = tmp_path / "c"
+    folder.mkdir()
+    write(folder, "alpha.txt", OPINION)
+    filler = "The court held that the claim failed for want of proof. " * 30
+    write(folder, "beta.txt", OPINION.replace("123 F.3d 456", "124 F.3d 1") + filler)
+    corpus = open_corpus(folder)
+    quote = "The second page holds another sentence about sprockets and cogs"
+    hits = corpus.search(quote)
+    assert hits
+    assert hits[0].score >= 95
+    st = corpus.text(hits[0].document)
+    assert st.text[hits[0].span.start : hits[0].span.end] == hits[0].text
+    assert "sprockets" in hits[0].text
+
+
+@pytest.mark.corpus
+def test_formats_part_lines_agree_with_a_full_regex_scan(corpus_dir: Path) -> None:
+    """The keyword-led heading search finds exactly what scanning every position finds."""
+    files = sorted(corpus_dir.glob("*.txt"))
+    if not files:
+        pytest.skip("no shared corpus")
+    found = 0
+    for path in files:
+        text = strip_markers(read_source(path).text).text
+        full = [(m.start(), m.group()) for m in formats._PART_LINE.finditer(text)]
+        assert [(m.start(), m.group()) for m in formats._part_lines(text)] == full, path.name
+        found += len(full)
+    assert found > 20

@@ -762,6 +762,8 @@ class Corpus:
         except sqlite3.Error as exc:
             raise CorpusError(f"cannot open corpus database {db}: {exc}") from None
         _check_db(self._con, db)
+        # Lookups revisit the same index pages; SQLite's default 2 MB cache drops them.
+        self._con.execute("PRAGMA cache_size=-65536")
         self._cache: OrderedDict[str, SourceText] = OrderedDict()
         self._cache_size = cache_size
         self._raw: OrderedDict[int, tuple[str, str]] = OrderedDict()

@@ -113,6 +113,14 @@ def citation_text(citation: Citation | None) -> str:
     return "" if citation is None else collapse(citation.text)
 
 
+def citation_with_origin(result: QuoteResult) -> str:
+    """The citation, and the "(quoting X)" origin the words were checked against."""
+    text = citation_text(result.citation)
+    if result.origin is not None and result.origin is not result.citation:
+        text += f" (quoting {citation_text(result.origin)})"
+    return text
+
+
 def citation_cell(citation: Citation | None) -> str:
     """``text (form; authority; pin)`` for the extract table.
 
@@ -416,7 +424,7 @@ def check_table(report: Report) -> list[CheckRow]:
                 number=str(r.quote.id),
                 where=location(report, r.quote.page, r.quote.line),
                 quote=quote_segments(r, f),
-                citation=citation_text(r.citation),
+                citation=citation_with_origin(r),
                 found=found_at(r, f),
                 finding=finding_label(f),
                 evidence=evidence_text(f),

@@ -156,7 +156,7 @@ class _Checker:
         elsewhere: Alignment | None = None
         source = None
         if target is not None:
-            resolution = self.corpus.resolve(target)
+            resolution = self._resolve(target)
         if isinstance(resolution, Source):
             source = self.corpus.text(resolution.document)
             alignment = align_quote(
@@ -182,6 +182,21 @@ class _Checker:
             match=alignment or elsewhere,
             findings=findings,
         )
+
+    def _resolve(self, citation: Citation) -> Source | Unresolved:
+        """The cited document; a pinpoint past its last page still finds the document.
+
+        A pin outside the document's pages is itself a wrong pinpoint: the words are looked
+        for in the document, and the classifier compares the pin with where they are.
+        """
+        from quotecheck.corpus.cites import pin_pages
+
+        resolution = self.corpus.resolve(citation)
+        if isinstance(resolution, Unresolved) and resolution.reason == "pin_outside":
+            found = self.corpus.resolve(replace(citation, pin=None))
+            if isinstance(found, Source):
+                return replace(found, pages=pin_pages(citation.pin))
+        return resolution
 
     def _search(
         self, quote: Quote, *, exclude: str | None, min_score: float = 72.0

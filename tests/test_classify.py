@@ -585,8 +585,18 @@ def test_classify_italic_short_case_name_is_not_emphasis_and_latin_bears_out_a_c
         ("Although the parties briefed the point, the record is thin.", []),
         ("The defendant did not address the second factor at all.", []),
         ("The statute was amended in 1976 to add the fourth factor.", []),
+        ("That statement was dictum, and we do not follow it.", ["omitted_adjacent_qualifier"]),
+        ("The Sixth Circuit took the Sony dictum at its word in that case.", []),
     ],
-    ids=["but", "we-do-not-decide", "although-concession", "party-did-not-address", "elaborates"],
+    ids=[
+        "but",
+        "we-do-not-decide",
+        "although-concession",
+        "party-did-not-address",
+        "elaborates",
+        "said-of-it-dictum",
+        "another-case-dictum",
+    ],
 )
 def test_classify_adjacent_sentence_cues(following: str, expect: list[str]) -> None:
     quoted = "The fourth factor weighs in favor of the publisher in this case."

@@ -151,3 +151,19 @@ def test_pipeline_limiting_sentence_is_the_evidence_past_a_citation_sentence(
         assert f.evidence.source_after == f.evidence.source_text
         assert f.evidence.source_after.startswith("But")
         assert "- " not in f.evidence.source_after  # line-end word breaks joined
+
+
+def test_pipeline_pin_past_the_last_page_is_a_wrong_pinpoint(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Campbell runs 510 U.S. 569-600; a pin at 610 is wrong, and the words are still found.
+    brief = tmp_path / "b.md"
+    brief.write_text(
+        "The Court said the inquiry \u201ccalls for case-by-case analysis.\u201d Campbell v. "
+        "Acuff-Rose Music, Inc., 510 U.S. 569, 610 (1994).\n",
+        encoding="utf-8",
+    )
+    (result,) = check_brief(brief, corpus_dir).results
+    assert [f.kind for f in result.findings] == [FindingKind.WRONG_PINPOINT]
+    assert result.match is not None
+    assert result.match.pages == ("577",)

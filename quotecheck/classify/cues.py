@@ -180,7 +180,24 @@ CUES: dict[str, Cue] = {
         _w("nothing", "in", "this", "order"),
         _w("an", "open", "question"),
     ),
-    "DICTA": _cue("holding", 1.0, '"dicta"', [{"LOWER": {"IN": ["dicta", "dictum", "obiter"]}}]),
+    # "dicta" limits the quoted words only when said of them ("That statement is dicta",
+    # "we said in dicta"), not when the court discusses another case's dictum.
+    "DICTA": _cue(
+        "holding",
+        1.0,
+        '"dicta"',
+        [
+            {
+                "LOWER": {
+                    "IN": ["is", "was", "are", "were", "be", "been", "in", "as", "mere", "merely"]
+                }
+            },
+            {"LOWER": {"IN": ["merely", "only", "simply", "mere", "pure", "obiter"]}, "OP": "?"},
+            {"LOWER": {"IN": ["dicta", "dictum"]}},
+        ],
+        _w("obiter", "dictum"),
+        _w("obiter", "dicta"),
+    ),
 }
 
 #: The cues an ellipsis may not hide (QC204).

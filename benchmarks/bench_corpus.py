@@ -8,12 +8,13 @@ Targets: build >= 10 MB/s, lookup <= 5 ms per quote, peak memory <= 500 MB.
 
 The scale-up holds the real opinions themselves plus N - (their number) synthetic ones. A
 synthetic opinion keeps the caption and marker layout of one real opinion (citations renumbered)
-but its body mixes paragraphs from several opinions, and every word outside the commonest few
-thousand is respelled by a stable hash of (word, topic), where the topic is one of N / 20
-groups. So the vocabulary grows with the corpus and a rare word stays rare, as in a real
-collection of opinions, instead of recurring in every copy; 1 paragraph in 60 is kept verbatim,
-as a famous passage is quoted by later opinions. ``--legacy`` makes the former scale-up
-(whole copies with 1 word in 200 replaced), in which every passage recurs N / 86 times.
+but its body mixes paragraphs from several opinions, and every word of 4+ letters that fewer
+than 10% of the real opinions use is respelled by a stable hash of (word, topic), where the
+topic is one of N / 20 groups. So the vocabulary grows with the corpus and a rare word stays
+rare, as in a real collection of opinions, instead of recurring in every copy; 1 paragraph in
+60 is kept verbatim, as a famous passage is quoted by later opinions. ``--legacy`` makes the
+former scale-up (whole copies with 1 word in 200 replaced), in which every passage recurs
+N / 86 times.
 
 Quotes are sentences of the real opinions, a third with one word replaced; "home" counts how
 often the best hit lies in the opinion the sentence came from.
@@ -42,7 +43,7 @@ from quotecheck.corpus import build_corpus, open_corpus  # noqa: E402
 SHARED = ROOT.parent / "shared" / "corpus"
 MARKERS = re.compile(r"\[\[page \d+\]\]|\[\*+\d+\]|(?<!at )\*+\d+|\[fn\w*\]")
 WORD = re.compile(r"[A-Za-z]{4,}")
-COMMON_WORDS = 3000
+COMMON_SHARE = 0.1
 TOPIC_SIZE = 20
 VERBATIM = 60
 LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
@@ -108,10 +109,12 @@ class Synthesizer:
         self.sources = sources
         self.rng = rng
         self.topics = max(1, n // TOPIC_SIZE)
+        # General vocabulary: words in a good share of the opinions. A word that one or two
+        # opinions use a lot ("Anthropic", "parody") is rare in a large collection.
         counts: Counter[str] = Counter()
         for s in sources:
-            counts.update(w.lower() for w in WORD.findall(s))
-        self.common = {w for w, _ in counts.most_common(COMMON_WORDS)}
+            counts.update({w.lower() for w in WORD.findall(s)})
+        self.common = {w for w, n in counts.items() if n >= COMMON_SHARE * len(sources)}
         self.paragraphs = [
             MARKERS.sub("", p) for s in sources for p in s.split("\n\n")[3:] if len(p) > 200
         ]

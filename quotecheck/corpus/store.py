@@ -31,6 +31,7 @@ import re
 import shutil
 import sqlite3
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -112,6 +113,10 @@ CREATE TABLE terms(term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
 
 #: Terms in more chunks than this are never fetched whole: they pick no candidates by themselves.
 FETCH_DF = 1500
+#: Most words of one FTS5 intersection (``a AND b AND c``), the least common of the quote's.
+AND_TERMS = 3
+#: Characters kept either side of a first-pass match when the region is normalised.
+REGION_MARGIN = 40
 
 # Words too common to find anything by; the quote's rarer words pick the candidates.
 # fmt: off
@@ -123,6 +128,7 @@ _STOP = frozenset((
 ))
 # fmt: on
 _TOKEN = re.compile(r"[^\W_]+")
+_WORD_RUN = re.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -769,7 +775,7 @@ class Corpus:
         self._con.execute("PRAGMA cache_size=-65536")
         self._cache: OrderedDict[str, SourceText] = OrderedDict()
         self._cache_size = cache_size
-        self._raw: OrderedDict[int, tuple[str, str]] = OrderedDict()
+        self._runs: OrderedDict[int, list[tuple[str, str, int, int]]] = OrderedDict()
         self._n_chunks = max(1, self._con.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
 
     def close(self) -> None:
@@ -978,17 +984,28 @@ class Corpus:
 
     # -- search ----------------------------------------------------------------------------
 
-    def _doc_text(self, rowid: int) -> tuple[str, str]:
-        hit = self._raw.get(rowid)
-        if hit is not None:
-            self._raw.move_to_end(rowid)
-            return hit
-        row = self._con.execute("SELECT id, text FROM documents WHERE rowid=?", (rowid,)).fetchone()
-        value = (str(row[0]), str(row[1]))
-        self._raw[rowid] = value
-        if len(self._raw) > self._cache_size:
-            self._raw.popitem(last=False)
-        return value
+    def _slice(self, rowid: int, start: int, end: int) -> tuple[str, str]:
+        """A document's id and ``text[start:end]`` (SQLite cuts it: no whole opinion is read)."""
+        row = self._con.execute(
+            "SELECT id, substr(text, ?, ?) FROM documents WHERE rowid=?",
+            (start + 1, max(0, end - start), rowid),
+        ).fetchone()
+        return str(row[0]), str(row[1])
+
+    def _page_runs(self, rowid: int) -> list[tuple[str, str, int, int]]:
+        """A document's page runs (pagination, label, start, end) in text order, cached."""
+        runs = self._runs.get(rowid)
+        if runs is not None:
+            self._runs.move_to_end(rowid)
+            return runs
+        (structure,) = self._con.execute(
+            "SELECT structure FROM documents WHERE rowid=?", (rowid,)
+        ).fetchone()
+        runs = [(str(p), str(label), a, b) for p, label, a, b in json.loads(structure)["pages"]]
+        self._runs[rowid] = runs
+        if len(self._runs) > self._cache_size:
+            self._runs.popitem(last=False)
+        return runs
 
     def _windows_of(self, query: str, *, limit: int | None = None) -> set[int]:
         """First chunks of the chunk pairs holding an FTS match (chunk ``r`` lies in ``r-1, r``)."""
@@ -1044,12 +1061,19 @@ class Corpus:
             counts.update(touched)
             weighed.append((math.log(1 + self._n_chunks / n), touched))
         if len(chosen) < 2 or counts.most_common(1)[0][1] < 2:
-            # Too few rare words: chunks holding all the quote's words at once, by FTS5
-            # intersection (and each half on its own: the quote may straddle two chunks, or
-            # have a word changed).
+            # Too few rare words: chunks holding the quote's least common words at once, by
+            # FTS5 intersection; if none holds them all, each half of the quote on its own (it
+            # may straddle two chunks, or have a word changed). Words in a large share of the
+            # chunks are left out while two others remain: every step of an intersection seeks
+            # in each list, and they narrow nothing down.
             kept = [t for t in content if t in df]
+            common = self._n_chunks // 20
             half = len(kept) // 2
-            for group in (kept, kept[:half], kept[half:]):
+            for whole in (kept, kept[:half], kept[half:]):
+                ordered = sorted(whole, key=lambda t: df[t])
+                group = [t for t in ordered if df[t] <= common][:AND_TERMS] or ordered[:2]
+                if len(group) < 2:
+                    group = ordered[:2]
                 if len(group) < 2:
                     continue
                 weight = sum(math.log(1 + self._n_chunks / df[t]) for t in group)
@@ -1057,6 +1081,8 @@ class Corpus:
                 touched = self._windows_of(expr, limit=2000)
                 counts.update(touched)
                 weighed.append((weight, touched))
+                if touched and whole is kept:
+                    break
         if not counts:
             return []
         scores = {
@@ -1099,7 +1125,7 @@ class Corpus:
         terms = [_fold_token(t) for t in _TOKEN.findall(query)]
         if not terms:
             return ()
-        windows = self._candidates(terms, max_terms=max_terms, windows=max(6, limit * 3))
+        windows = self._candidates(terms, max_terms=max_terms, windows=max(6, limit + 4))
         if not windows:
             return ()
         marks = ",".join("?" * (2 * len(windows)))
@@ -1113,7 +1139,7 @@ class Corpus:
         # A cheap first pass on the raw region ranks the windows; only the best are normalised
         # and aligned exactly.
         pad = len(text) + 50
-        regions: list[tuple[float, int, int, int]] = []
+        regions: list[tuple[float, int, str, int, str]] = []
         for w in windows:
             parts = [rows[r] for r in (w, w + 1) if r in rows]
             if not parts:
@@ -1121,42 +1147,86 @@ class Corpus:
             doc = parts[0][0]
             start = min(p[1] for p in parts if p[0] == doc)
             end = max(p[2] for p in parts if p[0] == doc)
-            full = self._doc_text(doc)[1]
-            a, b = max(0, start - pad), min(len(full), end + pad)
-            squeezed = " ".join(full[a:b].lower().split())
-            quick = fuzz.partial_ratio_alignment(query, squeezed, score_cutoff=min_score - 10)
+            a = max(0, start - pad)
+            doc_id, raw = self._slice(doc, a, end + pad)
+            squeezed = _Squeezed(raw)
+            quick = fuzz.partial_ratio_alignment(query, squeezed.text, score_cutoff=min_score - 10)
             if quick is None:
                 continue
-            # Narrow the region to around the quick match (positions scaled back to the raw
-            # text, with a margin) so that only a little text is normalised.
-            ratio = (b - a) / max(1, len(squeezed))
-            margin = 100 + int((ratio - 1) * (b - a))  # white space squeezed out can shift
-            lo = max(a, a + int(quick.dest_start * ratio) - margin)
-            hi = min(b, a + int(quick.dest_end * ratio) + margin)
-            regions.append((quick.score, doc, lo, hi))
+            # Narrow the region to the quick match and a margin, so that only a little text
+            # is normalised (normalising can move a match by a few characters).
+            lo = max(0, squeezed.to_raw(quick.dest_start) - REGION_MARGIN)
+            hi = min(len(raw), squeezed.to_raw(quick.dest_end) + REGION_MARGIN)
+            regions.append((quick.score, doc, doc_id, a + lo, raw[lo:hi]))
         regions.sort(key=lambda t: -t[0])
         # Only regions near the best (or good in themselves) are normalised and aligned exactly.
         floor = min(regions[0][0] - 20, 80) if regions else 0
-        found: list[tuple[float, str, Span]] = []
-        for _, doc, a, b in [r for r in regions if r[0] >= floor][: limit + 1]:
-            doc_id, full = self._doc_text(doc)
-            region = normalize(full[a:b], lower=True)
+        found: list[tuple[float, str, Span, int, str, int]] = []
+        for _, doc, doc_id, a, raw in [r for r in regions if r[0] >= floor][: limit + 1]:
+            region = normalize(raw, lower=True)
             res = fuzz.partial_ratio_alignment(query, region.text, score_cutoff=min_score)
             if res is None:
                 continue
-            span = region.span_to_original(Span(res.dest_start, res.dest_end)).shift(a)
-            found.append((res.score, doc_id, span))
+            span = region.span_to_original(Span(res.dest_start, res.dest_end))
+            found.append((res.score, doc_id, span.shift(a), doc, raw, a))
         found.sort(key=lambda t: (-t[0], t[1], t[2].start))
         hits: list[Hit] = []
-        for score, doc_id, span in found:
+        for score, doc_id, span, doc, raw, a in found:
             if any(h.document == doc_id and h.span.overlaps(span) for h in hits):
                 continue
-            st = self.text(doc_id)
-            pages = {p: st.pages_of(span, p) for p in st.paginations}
-            hits.append(Hit(doc_id, float(score), span, st.text[span.start : span.end], pages))
+            pages = _pages_of(self._page_runs(doc), span)
+            hits.append(Hit(doc_id, float(score), span, raw[span.start - a : span.end - a], pages))
             if len(hits) >= limit:
                 break
         return tuple(hits)
+
+
+class _Squeezed:
+    """Lower-cased text with white space runs squeezed to one space, mapped back to the raw text.
+
+    >>> s = _Squeezed("  Alpha \\n  Beta")
+    >>> s.text, s.to_raw(0), s.to_raw(6), s.to_raw(10)
+    ('alpha beta', 2, 11, 15)
+    """
+
+    __slots__ = ("_raw_starts", "_starts", "text")
+
+    def __init__(self, raw: str) -> None:
+        """Squeeze ``raw``, keeping where each word starts in both texts."""
+        self._raw_starts: list[int] = []
+        self._starts: list[int] = []
+        words: list[str] = []
+        pos = 0
+        for m in _WORD_RUN.finditer(raw):
+            self._raw_starts.append(m.start())
+            self._starts.append(pos)
+            words.append(m.group())
+            pos += len(m.group()) + 1
+        text = " ".join(words)
+        low = text.lower()
+        self.text = low if len(low) == len(text) else text
+
+    def to_raw(self, offset: int) -> int:
+        """The raw offset of squeezed ``offset`` (a squeezed space maps to its word's end)."""
+        k = bisect_right(self._starts, offset) - 1
+        if k < 0:
+            return 0
+        word_end = self._starts[k + 1] - 1 if k + 1 < len(self._starts) else len(self.text)
+        return self._raw_starts[k] + min(offset, word_end) - self._starts[k]
+
+
+def _pages_of(runs: list[tuple[str, str, int, int]], span: Span) -> dict[str, tuple[str, ...]]:
+    """For each pagination (first-seen order), the pages ``span`` touches: ``SourceText.pages_of``.
+
+    >>> _pages_of([("U.S.", "1", 0, 3), ("U.S.", "2", 3, 6), ("pdf", "1", 0, 6)], Span(2, 4))
+    {'U.S.': ('1', '2'), 'pdf': ('1',)}
+    """
+    out: dict[str, list[str]] = {}
+    for pagination, label, a, b in runs:
+        labels = out.setdefault(pagination, [])
+        if (a < span.end and span.start < b) or (span.start == span.end and a <= span.start < b):
+            labels.append(label)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _primary_pagination(st: SourceText) -> str:

@@ -128,7 +128,8 @@ _STOP = frozenset((
 ))
 # fmt: on
 _TOKEN = re.compile(r"[^\W_]+")
-_WORD_RUN = re.compile(r"\S+")
+_WS = re.compile(r"\s+")
+_WS_RUNS = re.compile(r"\s\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1184,35 +1185,31 @@ class Corpus:
 class _Squeezed:
     """Lower-cased text with white space runs squeezed to one space, mapped back to the raw text.
 
+    Only runs of two or more characters shift offsets, so the map is built from them alone.
+
     >>> s = _Squeezed("  Alpha \\n  Beta")
-    >>> s.text, s.to_raw(0), s.to_raw(6), s.to_raw(10)
-    ('alpha beta', 2, 11, 15)
+    >>> s.text, s.to_raw(1), s.to_raw(6), s.to_raw(7), s.to_raw(11)
+    (' alpha beta', 2, 7, 11, 15)
     """
 
-    __slots__ = ("_raw_starts", "_starts", "text")
+    __slots__ = ("_at", "_shift", "text")
 
     def __init__(self, raw: str) -> None:
-        """Squeeze ``raw``, keeping where each word starts in both texts."""
-        self._raw_starts: list[int] = []
-        self._starts: list[int] = []
-        words: list[str] = []
-        pos = 0
-        for m in _WORD_RUN.finditer(raw):
-            self._raw_starts.append(m.start())
-            self._starts.append(pos)
-            words.append(m.group())
-            pos += len(m.group()) + 1
-        text = " ".join(words)
+        """Squeeze ``raw``, noting where each multi-character run of white space ends."""
+        self._at = [0]
+        self._shift = [0]
+        shift = 0
+        for m in _WS_RUNS.finditer(raw):
+            shift += m.end() - m.start() - 1
+            self._at.append(m.end() - shift)
+            self._shift.append(shift)
+        text = _WS.sub(" ", raw)
         low = text.lower()
         self.text = low if len(low) == len(text) else text
 
     def to_raw(self, offset: int) -> int:
-        """The raw offset of squeezed ``offset`` (a squeezed space maps to its word's end)."""
-        k = bisect_right(self._starts, offset) - 1
-        if k < 0:
-            return 0
-        word_end = self._starts[k + 1] - 1 if k + 1 < len(self._starts) else len(self.text)
-        return self._raw_starts[k] + min(offset, word_end) - self._starts[k]
+        """The raw offset of squeezed ``offset`` (a squeezed space maps to its run's start)."""
+        return offset + self._shift[bisect_right(self._at, offset) - 1]
 
 
 def _pages_of(runs: list[tuple[str, str, int, int]], span: Span) -> dict[str, tuple[str, ...]]:

@@ -618,15 +618,20 @@ def test_store_search_by_intersection_when_no_word_is_rare(
 
 
 @pytest.mark.corpus
-def test_formats_part_lines_agree_with_a_full_regex_scan(corpus_dir: Path) -> None:
-    """The keyword-led heading search finds exactly what scanning every position finds."""
+def test_formats_keyword_led_searches_agree_with_full_regex_scans(corpus_dir: Path) -> None:
+    """Headings and markers found from ``str.find`` hits are exactly what ``finditer`` finds."""
     files = sorted(corpus_dir.glob("*.txt"))
     if not files:
         pytest.skip("no shared corpus")
-    found = 0
+    headings = markers = 0
     for path in files:
-        text = strip_markers(read_source(path).text).text
+        raw = read_source(path).text
+        full = [(m.start(), m.group()) for m in formats._MARKERS.finditer(raw)]
+        assert [(m.start(), m.group()) for m in formats._marker_matches(raw)] == full, path.name
+        markers += len(full)
+        text = strip_markers(raw).text
         full = [(m.start(), m.group()) for m in formats._PART_LINE.finditer(text)]
         assert [(m.start(), m.group()) for m in formats._part_lines(text)] == full, path.name
-        found += len(full)
-    assert found > 20
+        headings += len(full)
+    assert headings > 20
+    assert markers > 1000

@@ -104,7 +104,9 @@ def read_source(path: Path) -> RawSource:
 
 
 def _require_text(text: str, path: Path) -> str:
-    if not re.search(r"[A-Za-z]{2}", re.sub(r"\[\[page [^\]]*\]\]", "", text)):
+    # Page markers hold letters themselves; the common file without them needs no rewriting.
+    bare = re.sub(r"\[\[page [^\]]*\]\]", "", text) if "[[page " in text else text
+    if not re.search(r"[A-Za-z]{2}", bare):
         raise DocumentLoadError(f"{path} is empty (no text)")
     return text
 
@@ -690,23 +692,29 @@ _KEEP_UPPER = {
 }
 
 
+# Patterns used line by line or word by word, compiled once (re's cache lookup costs a call).
+_LEADING_NUMBER = re.compile(r"^\d+\s+(?=[A-Z])")
+_ABBREVIATION_END = re.compile(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Dist|Cal|Bros)\.$", re.I)
+_NON_LETTERS = re.compile(r"[^A-Za-z]")
+_VOWEL = re.compile(r"[AEIOUY]")
+_LINE_NUMBER = re.compile(r"\s{3,}\d{1,3}$")
+_NOT_A_CAPTION = re.compile(r"^(?:See\b|NOTE\b|Cite as\b|\(Slip\b|\*)")
+_NUMBER_BEFORE_NAME = re.compile(r"\d{2,}\s+[A-Z]")
+_IN_RE = re.compile(r"^(?:In re:?|IN RE:?|Appeal of|Matter of|In the Matter of)\s+\S")
+
+
 def _tidy_party(party: str) -> str:
-    party = re.sub(r"^\d+\s+(?=[A-Z])", "", " ".join(party.split()))
+    party = _LEADING_NUMBER.sub("", " ".join(party.split()))
     party = _PARTY_TAIL.sub("", party).strip(" ,;:")
     first, comma, rest = party.partition(",")
     if comma and not _CORPORATE.match(rest):
         party = first
-    if not re.search(r"\b(?:Inc|Co|Corp|Ltd|Jr|Sr|Dist|Cal|Bros)\.$", party, re.I):
+    if not _ABBREVIATION_END.search(party):
         party = party.rstrip(".")
     words = []
     for w in party.split():
-        core = re.sub(r"[^A-Za-z]", "", w)
-        if (
-            not core.isupper()
-            or core in _KEEP_UPPER
-            or (len(core) == 1)
-            or not re.search(r"[AEIOUY]", core)
-        ):
+        core = _NON_LETTERS.sub("", w)
+        if not core.isupper() or core in _KEEP_UPPER or (len(core) == 1) or not _VOWEL.search(core):
             words.append(w)
         elif w.lower() in {"of", "the", "and", "for", "in", "on", "de"} and words:
             words.append(w.lower())
@@ -752,12 +760,8 @@ def infer_case_name(text: str) -> str:
     """
     lines = text[:6000].split("\n")[:60]
     for i, line in enumerate(lines):
-        s = re.sub(r"\s{3,}\d{1,3}$", "", line.strip())
-        if (
-            re.match(r"^(?:See\b|NOTE\b|Cite as\b|\(Slip\b|\*)", s)
-            or len(s) > 400
-            or (_DIGIT.search(s) and is_cite_line(s))
-        ):
+        s = _LINE_NUMBER.sub("", line.strip())
+        if _NOT_A_CAPTION.match(s) or len(s) > 400 or (_DIGIT.search(s) and is_cite_line(s)):
             continue
         if s in {"v.", "v", "vs.", "V."} or (s.endswith(" v.") and len(s) > 3):
             a = s[:-3] if s.endswith(" v.") else _party_block(lines, i)
@@ -765,9 +769,9 @@ def infer_case_name(text: str) -> str:
             if a and b:
                 return f"{_tidy_party(a)} v. {_tidy_party(b)}"
         m = _VS_LINE.match(s)
-        if m and not re.search(r"\d{2,}\s+[A-Z]", s) and not s.endswith(","):
+        if m and not _NUMBER_BEFORE_NAME.search(s) and not s.endswith(","):
             return f"{_tidy_party(m['a'])} v. {_tidy_party(m['b'])}"
-        m = re.match(r"^(?:In re:?|IN RE:?|Appeal of|Matter of|In the Matter of)\s+\S", s)
+        m = _IN_RE.match(s)
         if m and len(s) < 200:
             return _tidy_party(s)
     return ""

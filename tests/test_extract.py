@@ -127,3 +127,17 @@ def test_extract_renderings_yield_the_same_quotes_citations_and_emphasis(shared:
         elif [w[2] for w in want] != [g[2] for g in got]:
             differing[rendering.name] = "emphasis"
     assert differing == {}
+
+
+def test_extract_citation_sentence_whose_case_name_the_finder_cut_short() -> None:
+    from quotecheck.extract import extract
+
+    doc = load_plain(
+        "b.md",
+        "The court reasoned: \u201cThe subpoena is not unduly burdensome.\u201d In re DMCA "
+        "Section 512(h) Subpoena to YouTube (Google, Inc.), 581 F. Supp. 3d 509, 516 (2022).",
+    )
+    ex = extract(doc)
+    citation = ex.citation_for(0)
+    assert citation is not None
+    assert citation.pin == "516"

@@ -114,7 +114,7 @@ def _attribute(
             return k
         if nxt is not None and nxt.start <= cite.span.start < nxt.end:
             lead = text[nxt.start : cite.span.start]
-            if _only_filler(lead):
+            if _only_filler(lead) or _name_like(lead):
                 return k
         break
     # 3. A citation earlier in the same sentence.
@@ -124,6 +124,53 @@ def _attribute(
             if cite.span.end <= quote.span.start and cite.span.start >= sentence.start:
                 return k
     return None
+
+
+#: Lower-case words a case name may hold ("In re DMCA Section 512(h) Subpoena to YouTube").
+_NAME_WORDS = frozenset(
+    [
+        "v",
+        "v.",
+        "vs.",
+        "of",
+        "the",
+        "to",
+        "in",
+        "re",
+        "for",
+        "and",
+        "&",
+        "ex",
+        "rel.",
+        "de",
+        "la",
+        "on",
+        "a",
+        "an",
+        "by",
+        "et",
+        "al.",
+        "ex",
+        "parte",
+        "d/b/a",
+    ]
+)
+
+
+def _name_like(lead: str) -> bool:
+    """Whether the words before a citation's detected start read as the rest of a case name.
+
+    A sentence that opens with a case name the citation finder did not take in whole is still
+    a citation sentence.
+    """
+    words = lead.split()
+    return 0 < len(words) <= 15 and all(
+        w[0].isupper()
+        or w[0].isdigit()
+        or w[0] in "(\u00a7&"
+        or w.lower().strip(",") in _NAME_WORDS
+        for w in words
+    )
 
 
 def _is_echo(text: str, quote: Quote) -> bool:

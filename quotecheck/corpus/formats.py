@@ -60,11 +60,20 @@ class Analysis:
 # Reading files
 
 
-def read_source(path: Path) -> RawSource:
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file, or ``DocumentLoadError`` saying why it cannot be read."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise DocumentLoadError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def read_source(path: Path, *, data: bytes | None = None) -> RawSource:
     """Read one opinion file into marked text.
 
     Args:
         path: a ``.txt``, ``.md``, ``.pdf`` or ``.json`` file.
+        data: the file's bytes when the caller has read them already (not for PDFs).
 
     Returns:
         The text with the corpus markers, and any names or citations from metadata.
@@ -87,10 +96,8 @@ def read_source(path: Path) -> RawSource:
         pages = pdf_page_texts(path)
         text = "".join(f"[[page {i}]]\n{t.rstrip()}\n" for i, t in enumerate(pages, 1))
         return RawSource(_require_text(text, path), "pdf")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentLoadError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if data is None:
+        data = read_bytes(path)
     if b"\x00" in data[:4096]:
         raise DocumentLoadError(f"{path} is binary, not text")
     try:

@@ -104,7 +104,8 @@ def read_source(path: Path, *, data: bytes | None = None) -> RawSource:
         raw = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raw = data.decode("cp1252", errors="replace")
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in raw:
+        raw = raw.replace("\r\n", "\n").replace("\r", "\n")
     if suffix == ".json":
         return _read_json(raw, path)
     return RawSource(_require_text(raw, path), "text")
@@ -330,6 +331,29 @@ def _marker_matches(raw: str) -> list[re.Match[str]]:
     return out
 
 
+def _ecf_matches(raw: str) -> list[re.Match[str]]:
+    """The matches of ``_ECF.finditer(raw)``, tried only on lines that hold "Document".
+
+    >>> [m.group() for m in _ecf_matches("x\\nCase 1:2 Document 3 Filed 1/2 Page 1 of 9\\ny")]
+    ['Case 1:2 Document 3 Filed 1/2 Page 1 of 9\\n']
+    """
+    starts: set[int] = set()
+    i = raw.find("Document")
+    while i != -1:
+        starts.add(raw.rfind("\n", 0, i) + 1)
+        i = raw.find("Document", i + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        m = _ECF.match(raw, start)
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def strip_markers(raw: str) -> Markup:
     """Remove every marker from marked text and record where each one stood.
 
@@ -368,7 +392,7 @@ def strip_markers(raw: str) -> Markup:
             kind = "star"
         matches.append((m.start(), m.end(), kind, m))
     if "Filed" in raw and "Document" in raw:
-        matches.extend((m.start(), m.end(), "ecf", m) for m in _ECF.finditer(raw))
+        matches.extend((m.start(), m.end(), "ecf", m) for m in _ecf_matches(raw))
         matches.sort(key=lambda t: t[0])
     n = len(raw)
     for a, b, kind, m in matches:

@@ -141,7 +141,6 @@ _STOP = frozenset((
 ))
 # fmt: on
 _TOKEN = re.compile(r"[^\W_]+")
-_WS = re.compile(r"\s+")
 _WS_RUNS = re.compile(r"\s\s+")
 
 
@@ -791,8 +790,11 @@ class Corpus:
         except sqlite3.Error as exc:
             raise CorpusError(f"cannot open corpus database {db}: {exc}") from None
         _check_db(self._con, db)
-        # Lookups revisit the same index pages; SQLite's default 2 MB cache drops them.
+        # Lookups revisit the same index pages; SQLite's default 2 MB cache drops them. Reading
+        # through a memory map spares copying pages the OS has cached already (only pages a
+        # lookup touches become resident).
         self._con.execute("PRAGMA cache_size=-65536")
+        self._con.execute("PRAGMA mmap_size=4294967296")
         self._cache: OrderedDict[str, SourceText] = OrderedDict()
         self._cache_size = cache_size
         self._runs: OrderedDict[int, list[tuple[str, str, int, int]]] = OrderedDict()
@@ -1004,13 +1006,23 @@ class Corpus:
 
     # -- search ----------------------------------------------------------------------------
 
-    def _slice(self, rowid: int, start: int, end: int) -> tuple[str, str]:
-        """A document's id and ``text[start:end]`` (SQLite cuts it: no whole opinion is read)."""
-        row = self._con.execute(
-            "SELECT id, substr(text, ?, ?) FROM documents WHERE rowid=?",
-            (start + 1, max(0, end - start), rowid),
-        ).fetchone()
-        return str(row[0]), str(row[1])
+    def _slices(self, wanted: list[tuple[int, int, int]]) -> list[tuple[str, str]]:
+        """Document ids and ``text[start:end]`` for (rowid, start, end) triples, in one query.
+
+        SQLite cuts the texts: no whole opinion is read into Python.
+        """
+        if not wanted:
+            return []
+        values = ",".join("(?,?,?,?)" for _ in wanted)
+        args = [x for i, (d, a, b) in enumerate(wanted) for x in (i, d, a + 1, max(0, b - a))]
+        rows = self._con.execute(
+            f"WITH w(k, doc, a, n) AS (VALUES {values})"
+            " SELECT w.k, d.id, substr(d.text, w.a, w.n) FROM w"
+            " JOIN documents d ON d.rowid = w.doc",
+            args,
+        ).fetchall()
+        got = {k: (str(i), str(t)) for k, i, t in rows}
+        return [got[k] for k in range(len(wanted))]
 
     def _page_runs(self, rowid: int) -> list[tuple[str, str, int, int]]:
         """A document's page runs (pagination, label, start, end) in text order, cached."""
@@ -1159,7 +1171,7 @@ class Corpus:
         # A cheap first pass on the raw region ranks the windows; only the best are normalised
         # and aligned exactly.
         pad = len(text) + 50
-        regions: list[tuple[float, int, str, int, str]] = []
+        wanted: list[tuple[int, int, int]] = []
         for w in windows:
             parts = [rows[r] for r in (w, w + 1) if r in rows]
             if not parts:
@@ -1167,8 +1179,9 @@ class Corpus:
             doc = parts[0][0]
             start = min(p[1] for p in parts if p[0] == doc)
             end = max(p[2] for p in parts if p[0] == doc)
-            a = max(0, start - pad)
-            doc_id, raw = self._slice(doc, a, end + pad)
+            wanted.append((doc, max(0, start - pad), end + pad))
+        regions: list[tuple[float, int, str, int, str]] = []
+        for (doc, a, _), (doc_id, raw) in zip(wanted, self._slices(wanted), strict=True):
             squeezed = _Squeezed(raw)
             quick = fuzz.partial_ratio_alignment(query, squeezed.text, score_cutoff=min_score - 10)
             if quick is None:
@@ -1206,23 +1219,24 @@ class _Squeezed:
 
     Only runs of two or more characters shift offsets, so the map is built from them alone.
 
-    >>> s = _Squeezed("  Alpha \\n  Beta")
-    >>> s.text, s.to_raw(1), s.to_raw(6), s.to_raw(7), s.to_raw(11)
-    (' alpha beta', 2, 7, 11, 15)
+    >>> s = _Squeezed("  Alpha \\n  Beta ")
+    >>> s.text, s.to_raw(0), s.to_raw(5), s.to_raw(6), s.to_raw(10)
+    ('alpha beta', 2, 7, 11, 15)
     """
 
     __slots__ = ("_at", "_shift", "text")
 
     def __init__(self, raw: str) -> None:
         """Squeeze ``raw``, noting where each multi-character run of white space ends."""
+        lead = len(raw) - len(raw.lstrip())  # dropped entirely, as is the trailing run
         self._at = [0]
-        self._shift = [0]
-        shift = 0
-        for m in _WS_RUNS.finditer(raw):
+        self._shift = [lead]
+        shift = lead
+        for m in _WS_RUNS.finditer(raw, lead):
             shift += m.end() - m.start() - 1
             self._at.append(m.end() - shift)
             self._shift.append(shift)
-        text = _WS.sub(" ", raw)
+        text = " ".join(raw.split())
         low = text.lower()
         self.text = low if len(low) == len(text) else text
 

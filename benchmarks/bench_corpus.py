@@ -46,6 +46,7 @@ WORD = re.compile(r"[A-Za-z]{4,}")
 COMMON_SHARE = 0.1
 TOPIC_SIZE = 20
 VERBATIM = 60
+HEADER = 2000
 LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
 
 
@@ -134,8 +135,14 @@ class Synthesizer:
                 new = cache[w] = respell(w, topic)
             return new
 
-        out = paras[:3]
-        for p in paras[3:]:
+        # The caption (first paragraphs, at most HEADER characters) is kept; some files have
+        # few blank lines, and their whole text would otherwise recur unchanged.
+        out: list[str] = []
+        for p in paras[:3]:
+            if sum(map(len, out)) + len(p) > HEADER:
+                break
+            out.append(p)
+        for p in paras[len(out) :]:
             # Half the paragraphs come from other opinions (markers stripped: a foreign
             # pagination would not fit this opinion's).
             if len(p) > 200 and self.rng.random() < 0.5:

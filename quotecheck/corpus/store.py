@@ -1090,6 +1090,15 @@ class Corpus:
                 touched = self._windows_of(f'"{term}"')
             counts.update(touched)
             weighed.append((math.log(1 + self._n_chunks / n), touched))
+        top = counts.most_common(windows + 1) if counts else []
+        if len(chosen) >= 2 and len(top) > windows and top[-1][1] == top[0][1]:
+            # More places hold all the rare words than will be checked (a caption repeated
+            # in many opinions): those that also hold the next least common words go first.
+            group = [t for _, t in present if df[t] <= self._n_chunks // 20][: AND_TERMS + 1]
+            if len(group) > len(chosen):
+                touched = self._windows_of(" AND ".join(f'"{t}"' for t in group), limit=2000)
+                counts.update(touched)
+                weighed.append((sum(math.log(1 + self._n_chunks / df[t]) for t in group), touched))
         if len(chosen) < 2 or counts.most_common(1)[0][1] < 2:
             # Too few rare words: chunks holding the quote's least common words at once, by
             # FTS5 intersection; if none holds them all, each half of the quote on its own (it

@@ -260,14 +260,23 @@ def _matcher(key: tuple[tuple[str, str], ...]) -> Any:
 
 
 def match(
-    text: str, patterns: Mapping[str, Sequence[Sequence[Mapping[str, object]]]]
+    text: str,
+    patterns: Mapping[str, Sequence[Sequence[Mapping[str, object]]]],
+    *,
+    engine: str = "auto",
 ) -> tuple[tuple[str, Span], ...]:
     """Run spaCy Matcher ``patterns`` over ``text``: each hit's label and character span.
+
+    Patterns that use only ``LOWER``/``ORTH`` (a string or ``{"IN": [...]}``) and ``OP``
+    (``?``, ``*``, ``+``) run on a small token matcher of our own, which gives the same hits as
+    spaCy's Matcher on legal text (a test cross-checks them on the corpus) without spaCy's
+    ~1 s import; any other pattern runs on spaCy's Matcher.
 
     Args:
         text: the text to search.
         patterns: label -> list of token patterns (spaCy Matcher syntax; the pipeline is
             blank, so use ``LOWER``/``ORTH``/``IN``/``OP``, not lemmas or tags).
+        engine: ``"auto"``, ``"spacy"`` or ``"tokens"`` (the small matcher).
 
     Returns:
         ``(label, span)`` pairs in text order, longest first where hits start together.
@@ -277,16 +286,130 @@ def match(
         >>> match("But this order need not decide it.", {"NEED_NOT": pattern})
         (('NEED_NOT', Span(start=15, end=23)),)
     """
+    flat = re.sub(r"\s", " ", text)
+    if engine == "tokens" or (engine == "auto" and all(map(_simple, patterns.values()))):
+        hits = _token_match(flat, patterns)
+    else:
+        hits = _spacy_match(flat, patterns)
+    hits.sort(key=lambda h: (h[1].start, -h[1].end))
+    return tuple(hits)
+
+
+def _spacy_match(
+    text: str, patterns: Mapping[str, Sequence[Sequence[Mapping[str, object]]]]
+) -> list[tuple[str, Span]]:
     import json
 
     key = tuple(sorted((label, json.dumps(list(map(list, p)))) for label, p in patterns.items()))
     matcher = _matcher(key)
-    # Line breaks and tabs read as spaces, so a phrase wrapped over lines still matches; runs of
-    # spaces stay as space tokens, which patterns may skip with {"IS_SPACE": true, "OP": "*"}.
-    doc = nlp().make_doc(re.sub(r"\s", " ", text))
+    # Line breaks and tabs read as spaces (the caller's ``flat``), so a phrase wrapped over
+    # lines still matches; runs of spaces stay as space tokens.
+    doc = nlp().make_doc(text)
     hits = []
     for match_id, start, end in matcher(doc):
         span = doc[start:end]
         hits.append((nlp().vocab.strings[match_id], Span(span.start_char, span.end_char)))
-    hits.sort(key=lambda h: (h[1].start, -h[1].end))
-    return tuple(hits)
+    return list(dict.fromkeys(hits))
+
+
+# ---------------------------------------------------------------------------------------------
+# The small token matcher
+
+#: Tokens as spaCy's English tokenizer cuts words: abbreviations keep their period ("No.",
+#: "v."), "do|n't", "can|not", "court|'s", "case|-|by|-|case", punctuation on its own.
+_ABBREVIATION = "|".join(
+    re.escape(a) for a in sorted(set(LEGAL_ABBREVIATIONS), key=len, reverse=True)
+)
+_TOKEN = re.compile(
+    r"(?<![\w.])(?:" + _ABBREVIATION + r")(?=\s|$)"
+    r"|(?<![^\W\d_])[A-Za-z]\.(?=\s|$)"
+    r"|[Cc]an(?=not\b)|(?<=[Cc]an)not\b"
+    r"|[A-Za-z]+(?=n['\u2019]t\b)|n['\u2019]t\b|['\u2019][sS]\b|\d+(?:[.,]\d+)*|[^\W_]+|\S"
+)
+_SIMPLE_KEYS = {"LOWER", "ORTH", "OP"}
+
+
+def _simple(pats: Sequence[Sequence[Mapping[str, object]]]) -> bool:
+    for pattern in pats:
+        for token in pattern:
+            if not set(token) <= _SIMPLE_KEYS or token.get("OP", "?") not in ("?", "*", "+"):
+                return False
+            for key in ("LOWER", "ORTH"):
+                value = token.get(key)
+                if not (
+                    value is None
+                    or isinstance(value, str)
+                    or (isinstance(value, Mapping) and set(value) == {"IN"})
+                ):
+                    return False
+    return True
+
+
+def _accepts(spec: Mapping[str, object], token: str) -> bool:
+    for key, form in (("LOWER", token.lower()), ("ORTH", token)):
+        want = spec.get(key)
+        if want is None:
+            continue
+        if isinstance(want, str):
+            if form != want:
+                return False
+        elif isinstance(want, Mapping) and form not in want["IN"]:
+            return False
+    return True
+
+
+def _ends(pattern: Sequence[Mapping[str, object]], tokens: list[str], i: int) -> set[int]:
+    """Every token index where ``pattern`` can end when it starts at token ``i``."""
+    states = {i}
+    for spec in pattern:
+        op = spec.get("OP")
+        step = {k + 1 for k in states if k < len(tokens) and _accepts(spec, tokens[k])}
+        if op == "?":
+            states = states | step
+        elif op in ("*", "+"):
+            reach, frontier = set(step), set(step)
+            while frontier:
+                frontier = {
+                    k + 1 for k in frontier if k < len(tokens) and _accepts(spec, tokens[k])
+                } - reach
+                reach |= frontier
+            states = reach | states if op == "*" else reach
+        else:
+            states = step
+        if not states:
+            return set()
+    return states
+
+
+def _token_match(
+    text: str, patterns: Mapping[str, Sequence[Sequence[Mapping[str, object]]]]
+) -> list[tuple[str, Span]]:
+    found = [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    tokens = [t for t, _, _ in found]
+    lowers = [t.lower() for t in tokens]
+    hits: dict[tuple[str, int, int], None] = {}
+    for label, pats in patterns.items():
+        for pattern in pats:
+            if not pattern:
+                continue
+            for i in _starts(pattern[0], tokens, lowers):
+                for end in _ends(pattern, tokens, i):
+                    if end > i:
+                        hits[(label, found[i][1], found[end - 1][2])] = None
+    return [(label, Span(a, b)) for label, a, b in hits]
+
+
+def _starts(first: Mapping[str, object], tokens: list[str], lowers: list[str]) -> range | list[int]:
+    """Token indexes where a pattern may start: all when its first token is optional.
+
+    Otherwise only the tokens its first spec accepts: a set look-up, not a match at every token.
+    """
+    if first.get("OP") in ("?", "*"):
+        return range(len(tokens))
+    want = first.get("LOWER")
+    if isinstance(want, str):
+        return [i for i, w in enumerate(lowers) if w == want]
+    if isinstance(want, Mapping):
+        allowed = set(want["IN"])
+        return [i for i, w in enumerate(lowers) if w in allowed]
+    return [i for i, t in enumerate(tokens) if _accepts(first, t)]

@@ -204,8 +204,8 @@ class _Checker:
         best: tuple[tuple[bool, float, bool], Alignment] | None = None
         tried = 0
         for hit in self.corpus.search(_search_text(quote), limit=SEARCH_HITS * 2):
-            if hit.document == exclude:
-                continue
+            if hit.document == exclude or hit.score < min_score - HIT_SLACK:
+                continue  # the search's own fuzzy score already rules this hit out
             source = self.corpus.text(hit.document)
             alignment = _align_near(quote, source, hit.span, min_score)
             tried += 1
@@ -220,6 +220,9 @@ class _Checker:
         return best[1] if best else None
 
 
+#: How far below the alignment threshold a search hit's own score may be and still be aligned
+#: (the search scores raw text; the alignment, bracket- and ellipsis-aware, can score higher).
+HIT_SLACK = 15.0
 #: Characters of the source kept either side of a search hit for the full alignment.
 HIT_MARGIN = 1500
 

@@ -456,7 +456,7 @@ def test_store_same_citation_in_two_files_is_ambiguous(tmp_path: Path) -> None:
 
 
 def test_store_bad_paths_raise_corpus_error(tmp_path: Path) -> None:
-    with pytest.raises(CorpusError, match="does not exist"):
+    with pytest.raises(CorpusError, match="no such folder or database"):
         open_corpus(tmp_path / "missing")
     junk = write(tmp_path, "junk.sqlite", "not a database")
     with pytest.raises(CorpusError, match="neither a folder"):

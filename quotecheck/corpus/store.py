@@ -1326,5 +1326,6 @@ def open_corpus(
             raise CorpusError(f"{path} is neither a folder of opinions nor a corpus database")
         return Corpus(path)
     raise CorpusError(
-        f"corpus {path} does not exist (give a folder of opinions or a database file)"
+        f"--corpus {path}: no such folder or database (give a folder of opinions, or a database"
+        " made by `quotecheck corpus build`)"
     )

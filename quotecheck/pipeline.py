@@ -24,6 +24,7 @@ from quotecheck.models import (
     Alignment,
     Citation,
     CitationForm,
+    DiffTag,
     Document,
     Evidence,
     Extraction,
@@ -163,6 +164,8 @@ class _Checker:
                 quote, source, prefer_pages=resolution.pages, pagination=resolution.pagination
             )
             if alignment is None:
+                alignment = _anchored_match(quote, source, resolution)
+            if alignment is None:
                 elsewhere = self._search(quote, exclude=resolution.document)
         elif _worth_searching(quote, target):
             elsewhere = self._search(quote, exclude=None, min_score=UNCITED_MIN_SCORE)
@@ -220,6 +223,11 @@ class _Checker:
         return best[1] if best else None
 
 
+#: A weaker match in the cited source still counts when both ends of the quote stand in it word
+#: for word: a quote that drops or changes several words in the middle is that passage, altered,
+#: not a quote found nowhere.
+ANCHORED_MIN_SCORE = 60.0
+ANCHOR_WORDS = 4
 #: How far below the alignment threshold a search hit's own score may be and still be aligned
 #: (the search scores raw text; the alignment, bracket- and ellipsis-aware, can score higher).
 HIT_SLACK = 15.0
@@ -261,6 +269,27 @@ def _align_near(quote: Quote, source: SourceText, near: Span, min_score: float) 
         source_span=found.source_span.shift(a),
         ops=tuple(replace(op, source_span=op.source_span.shift(a)) for op in found.ops),
     )
+
+
+def _anchored_match(quote: Quote, source: SourceText, resolution: Source) -> Alignment | None:
+    """A below-threshold match in the cited source whose first and last words are the quote's."""
+    from quotecheck.align import align_quote
+
+    found = align_quote(
+        quote,
+        source,
+        prefer_pages=resolution.pages,
+        pagination=resolution.pagination,
+        min_score=ANCHORED_MIN_SCORE,
+    )
+    if found is None or not found.ops:
+        return None
+    first, last = found.ops[0], found.ops[-1]
+    anchored = all(
+        op.tag is DiffTag.EQUAL and len(re.findall(r"\w+", op.brief_text)) >= ANCHOR_WORDS
+        for op in (first, last)
+    )
+    return found if anchored and first is not last else None
 
 
 def _is_case(citation: Citation) -> bool:

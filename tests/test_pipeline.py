@@ -167,3 +167,20 @@ def test_pipeline_pin_past_the_last_page_is_a_wrong_pinpoint(
     assert [f.kind for f in result.findings] == [FindingKind.WRONG_PINPOINT]
     assert result.match is not None
     assert result.match.pages == ("577",)
+
+
+def test_pipeline_words_dropped_mid_quote_are_an_omission_not_not_found(
+    corpus_dir: Path, tmp_path: Path
+) -> None:
+    # Three of sixteen words dropped: the fuzzy score falls below the threshold, but both ends
+    # of the quote stand in the cited source word for word.
+    brief = tmp_path / "b.md"
+    brief.write_text(
+        "The Court noted: \u201cThey include a short segment of Ford's Kissinger and several "
+        "other individuals.\u201d Harper & Row, Publishers, Inc. v. Nation Enters., 471 U.S. 539 "
+        "(1985).\n",
+        encoding="utf-8",
+    )
+    (result,) = check_brief(brief, corpus_dir).results
+    assert [f.kind for f in result.findings] == [FindingKind.UNMARKED_OMISSION]
+    assert "conversations with Henry" in result.findings[0].evidence.source_text

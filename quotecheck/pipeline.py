@@ -134,7 +134,12 @@ class _Checker:
         if quote.kind not in (QuoteKind.QUOTATION, QuoteKind.BLOCK):
             return base
         try:
-            return self._check(base, join_passage(self.document, quote))
+            result = self._check(base, join_passage(self.document, quote))
+            if quote.passage and quote.span != quote.passage[0]:
+                # An interrupted passage is checked as one; its findings are told once, on
+                # its first part.
+                result = replace(result, findings=())
+            return result
         except Exception as exc:  # one quote's failure must not abort the run
             log.exception("quote %d could not be checked", quote.id)
             finding = Finding(

@@ -184,3 +184,21 @@ def test_pipeline_words_dropped_mid_quote_are_an_omission_not_not_found(
     (result,) = check_brief(brief, corpus_dir).results
     assert [f.kind for f in result.findings] == [FindingKind.UNMARKED_OMISSION]
     assert "conversations with Henry" in result.findings[0].evidence.source_text
+
+
+def test_pipeline_interrupted_passage_is_checked_once(corpus_dir: Path, tmp_path: Path) -> None:
+    # Campbell: "The task is not to be simplified with bright-line rules, for the statute, like
+    # the doctrine it recognizes, calls for case-by-case analysis." Quoted in two parts around
+    # "the Court said", with a word changed in the second part.
+    brief = tmp_path / "b.md"
+    brief.write_text(
+        "\u201cThe task is not to be simplified with bright-line rules,\u201d the Court said, "
+        "\u201cfor the statute, like the doctrine it recognizes, calls for case-by-case review.\u201d "
+        "Campbell v. Acuff-Rose Music, Inc., 510 U.S. 569, 577 (1994).\n",
+        encoding="utf-8",
+    )
+    first, second = check_brief(brief, corpus_dir).results
+    assert first.quote.passage == second.quote.passage
+    assert [f.kind for f in first.findings] == [FindingKind.ALTERED_WORDS]
+    assert second.findings == ()
+    assert second.match is not None

@@ -193,7 +193,8 @@ def test_pipeline_interrupted_passage_is_checked_once(corpus_dir: Path, tmp_path
     brief = tmp_path / "b.md"
     brief.write_text(
         "\u201cThe task is not to be simplified with bright-line rules,\u201d the Court said, "
-        "\u201cfor the statute, like the doctrine it recognizes, calls for case-by-case review.\u201d "
+        "\u201cfor the statute, like the doctrine it recognizes, calls for case-by-case "
+        "review.\u201d "
         "Campbell v. Acuff-Rose Music, Inc., 510 U.S. 569, 577 (1994).\n",
         encoding="utf-8",
     )

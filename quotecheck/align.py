@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -584,8 +584,3 @@ def apply_ops(ops: Sequence[DiffOp]) -> list[str]:
         piece = op.source_text if op.tag == DiffTag.EQUAL else op.brief_text
         out.extend(tokenize(piece).words)
     return out
-
-
-def token_index(tokens: Tokens, pos: int) -> int:
-    """Index of the first token of ``tokens`` that ends after character ``pos``."""
-    return bisect_left([s.end for s in tokens.spans], pos + 1)

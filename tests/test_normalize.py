@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quotecheck.models import Span
-from quotecheck.text.normalize import fold, normalize, words
+from quotecheck.text.normalize import fold, normalize
 
 NOISY = st.text(
     alphabet=st.sampled_from(
@@ -62,10 +62,6 @@ def test_normalize_span_round_trip_covers_the_words(raw: str, data: st.DataObjec
     # comes back whole).
     letters = "".join(c for c in n.text[a:b] if c.isalnum())
     assert letters in "".join(c for c in normalize(raw[back.start : back.end]).text if c.isalnum())
-
-
-def test_normalize_words_keep_inner_apostrophes() -> None:
-    assert [w for w, _ in words("the Court\u2019s rule")] == ["the", "Court\u2019s", "rule"]
 
 
 def test_normalize_fold_is_case_and_quote_blind() -> None:

@@ -465,7 +465,7 @@ class _Builder:
             match = None
             if tok.can_close:
                 for j in range(len(stack) - 1, -1, -1):
-                    if _same_kind(stack[j].marker, tok.marker):
+                    if stack[j].marker == tok.marker:
                         match = j
                         break
             if match is not None:
@@ -513,9 +513,3 @@ def _marker_styles(marker: str) -> tuple[str, ...]:
     if marker in ("**", "__"):
         return ("bold",)
     return ("italic",)
-
-
-def _same_kind(a: str, b: str) -> bool:
-    if a.startswith("<") or b.startswith("<"):
-        return a == b
-    return a == b

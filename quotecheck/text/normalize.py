@@ -87,19 +87,6 @@ class NormalizedText:
             end = max(end, self.origins[k])
         return Span(start, max(end, start))
 
-    def from_original(self, offset: int) -> int:
-        """Normalised offset of the original character at ``offset`` (nearest run start).
-
-        Linear in the number of runs; meant for occasional look-ups, not loops.
-        """
-        best = 0
-        for s, o in zip(self.starts, self.origins, strict=True):
-            if o <= offset:
-                best = s + (offset - o)
-            else:
-                break
-        return min(best, len(self.text))
-
 
 def normalize(text: str, *, lower: bool = False, join: JoinRule | None = None) -> NormalizedText:
     """Fold quotes, dashes, ligatures, hyphenation and white space, keeping an offset map.
@@ -171,18 +158,6 @@ def _mark(starts: list[int], origins: list[int], pos: int, orig: int) -> None:
 
 def _compact(text: str, starts: list[int], origins: list[int], n: int) -> NormalizedText:
     return NormalizedText(text, tuple(starts), tuple(origins), n)
-
-
-_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
-
-
-def words(text: str) -> list[tuple[str, Span]]:
-    """Word tokens with their spans: letters and digits, keeping inner apostrophes.
-
-    >>> [w for w, _ in words("It's the Court's rule—not ours.")]
-    ["It's", 'the', "Court's", 'rule', 'not', 'ours']
-    """
-    return [(m.group(), Span(m.start(), m.end())) for m in _WORD.finditer(text)]
 
 
 def fold(text: str) -> str:

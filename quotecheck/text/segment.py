@@ -98,8 +98,6 @@ LEGAL_ABBREVIATIONS = (
     "Va.",
 )
 
-_SPLIT_OPEN = re.compile(r"\s+")
-
 
 def sentences(text: str) -> tuple[Span, ...]:
     """Sentence spans of ``text``, trimmed of surrounding white space.
@@ -119,14 +117,6 @@ def sentences(text: str) -> tuple[Span, ...]:
     for para in _paragraphs(text):
         spans.extend(_boundaries(text, para))
     return tuple(spans)
-
-
-def sentence_at(text: str, offset: int, spans: Sequence[Span] | None = None) -> Span | None:
-    """The sentence span holding ``offset`` (``None`` in white space between sentences)."""
-    for s in spans if spans is not None else sentences(text):
-        if s.start <= offset < s.end:
-            return s
-    return None
 
 
 def _paragraphs(text: str) -> list[Span]:

@@ -258,14 +258,11 @@ def align_quote(
         return None
     pag = _pick_pagination(source, pagination)
 
-    def key(item: tuple[float, list[_Placed]]) -> tuple[bool, bool, float, bool, int]:
+    def key(item: tuple[float, list[_Placed]]) -> tuple[bool, bool, int, bool, int]:
         score, placed = item
         span = Span(src.spans[placed[0].start].start, src.spans[placed[-1].end - 1].end)
         on_page = bool(pag and prefer_pages and set(source.pages_of(span, pag)) & set(prefer_pages))
-        main = source.part_at(span.start) in (None, "majority", "opinion")
-        # The syllabus is the reporter's summary, not the court's words: a close match in the
-        # opinion itself (a few words changed) is the passage quoted.
-        return (on_page, main and score >= OPINION_SCORE, round(score, 0), main, -span.start)
+        return (on_page, *placement_rank(source, span, score), -span.start)
 
     score, placed = max(scored, key=key)
     ops = _build_ops(quote, segs, placed, src, source.text, differ)
@@ -280,6 +277,21 @@ def align_quote(
         pages=pages,
         pagination=pag or "none",
     )
+
+
+def placement_rank(source: SourceText, span: Span, score: float) -> tuple[bool, int, bool]:
+    """How to rank two placements of a quote: higher is better.
+
+    The syllabus is the reporter's summary, not the court's words: a close match in the
+    opinion itself (a few words changed) beats a better one in the syllabus; then the score;
+    then the opinion over other parts.
+
+    >>> src = SourceText("d", "x" * 20)
+    >>> placement_rank(src, Span(0, 5), 90.4)
+    (True, 90, True)
+    """
+    main = source.part_at(span.start) in (None, "majority", "opinion")
+    return (main and score >= OPINION_SCORE, round(score), main)
 
 
 def _pick_pagination(source: SourceText, wanted: str | None) -> str | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quotecheck.align import OPINION_SCORE
+from quotecheck.align import placement_rank
 from quotecheck.extract import extract
 from quotecheck.extract.quotes import join_passage
 from quotecheck.load import load_document
@@ -209,7 +209,7 @@ class _Checker:
     def _search(
         self, quote: Quote, *, exclude: str | None, min_score: float = 72.0
     ) -> Alignment | None:
-        best: tuple[tuple[bool, float, bool], Alignment] | None = None
+        best: tuple[tuple[bool, int, bool], Alignment] | None = None
         tried = 0
         for hit in self.corpus.search(_search_text(quote), limit=SEARCH_HITS * 2):
             if hit.document == exclude or hit.score < min_score - HIT_SLACK:
@@ -219,8 +219,7 @@ class _Checker:
             tried += 1
             if alignment is not None:
                 # As within one text: a close match in an opinion beats a syllabus's summary.
-                main = source.part_at(alignment.source_span.start) in (None, "majority", "opinion")
-                key = (main and alignment.score >= OPINION_SCORE, round(alignment.score), main)
+                key = placement_rank(source, alignment.source_span, alignment.score)
                 if best is None or key > best[0]:
                     best = (key, alignment)
             if tried >= SEARCH_HITS:

@@ -44,14 +44,19 @@ def _mask_blocks(document: Document, quotes: tuple[Quote, ...]) -> str:
     (and its classification) come from the text.
     """
     text = document.text
-    for quote in quotes:
-        if quote.kind is QuoteKind.BLOCK or (
-            quote.kind is QuoteKind.QUOTATION and not _in_parentheses(document, quote)
+    pieces: list[str] = []
+    pos = 0
+    for quote in quotes:  # in text order
+        s = quote.span
+        if s.start >= pos and (
+            quote.kind is QuoteKind.BLOCK
+            or (quote.kind is QuoteKind.QUOTATION and not _in_parentheses(document, quote))
         ):
-            s = quote.span
             # Spaces ending in a full stop: what follows reads as a new sentence, as it does.
-            text = text[: s.start] + " " * (s.length - 1) + "." + text[s.end :]
-    return text
+            pieces += [text[pos : s.start], " " * (s.length - 1), "."]
+            pos = s.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _in_parentheses(document: Document, quote: Quote) -> bool:

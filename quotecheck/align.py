@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from quotecheck.models import Alignment, DiffOp, DiffTag, Quote, SourceText, Span
 from quotecheck.text.normalize import normalize
@@ -73,13 +74,19 @@ def difflib_differ(a: Sequence[str], b: Sequence[str]) -> list[tuple[str, int, i
 
 @dataclass(frozen=True, slots=True)
 class Tokens:
-    """Word tokens of a text: lower-cased, bracket-free words and their spans in that text."""
+    """Word tokens of a text: lower-cased, bracket-free words and where each stands in that text."""
 
     words: tuple[str, ...]
-    spans: tuple[Span, ...]
+    starts: tuple[int, ...]  # where each word starts in the text (a touching bracket included)
+    ends: tuple[int, ...]  # where each word ends
     joined: str  # the words joined by single spaces, for fuzzy search
     offsets: tuple[int, ...]  # where each word starts in ``joined``
     bracketed: tuple[bool, ...] = ()  # whether the word's span holds a bracket
+
+    @property
+    def spans(self) -> tuple[Span, ...]:
+        """Each word's span in the text."""
+        return tuple(map(Span, self.starts, self.ends))
 
     def index_at(self, pos: int) -> int:
         """Index of the token holding (or next after) character ``pos`` of ``joined``."""
@@ -100,46 +107,48 @@ def tokenize(text: str) -> Tokens:
     >>> t.words, [str(s.start) + ":" + str(s.end) for s in t.spans]
     (('the', "court's", 'rule'), ['0:5', '6:13', '15:19'])
     """
-    removed = [m.start() for m in _BRACKETS.finditer(text)]
-    clean = _BRACKETS.sub("", text) if removed else text
-    # Where each removed bracket falls in ``clean``: original = clean + brackets before it.
-    at_clean = [r - k for k, r in enumerate(removed)]
-
-    def orig(c: int) -> int:
-        return c + bisect_right(at_clean, c) if at_clean else c
-
+    has_brackets = "[" in text or "]" in text
+    clean = _BRACKETS.sub("", text) if has_brackets else text
     # A hyphen at a line end is taken as a word broken across lines; a compound broken there
     # ("case-\nby-case") then reads as "caseby-case", which the diff treats as equal (below).
     norm = normalize(clean, lower=True, join=_join)
-    # One original offset per normalised character, built run by run: a list lookup per token
-    # is several times cheaper than a bisect (an opinion has tens of thousands of tokens).
+    # One offset into ``text`` per normalised character, built run by run: a list lookup per
+    # token is several times cheaper than a bisect (an opinion has tens of thousands of tokens).
+    # A removed bracket shifts the rest of ``clean`` by one more character.
+    gaps = [m.start() - k for k, m in enumerate(_BRACKETS.finditer(text))] if has_brackets else []
     char_map: list[int] = []
     bounds = (*norm.starts[1:], len(norm.text))
     for start_n, origin, stop in zip(norm.starts, norm.origins, bounds, strict=True):
-        char_map.extend(range(origin, origin + (stop - start_n)))
-    words: list[str] = []
-    spans: list[Span] = []
-    n = len(text)
-    for m in _TOKEN.finditer(norm.text):
-        a, b = m.span()
-        start, end = char_map[a], char_map[b - 1] + 1
-        if at_clean:
-            start, end = orig(start), orig(end - 1) + 1
-        if start > 0 and text[start - 1] == "[":
+        c, end = origin, origin + (stop - start_n)
+        while c < end:
+            k = bisect_right(gaps, c)
+            upto = min(end, gaps[k]) if k < len(gaps) else end
+            char_map.extend(range(c + k, upto + k))
+            c = upto
+    found = list(_TOKEN.finditer(norm.text))
+    words = [m.group() for m in found]
+    starts = [char_map[m.start()] for m in found]
+    ends = [char_map[m.end() - 1] + 1 for m in found]
+    bracketed: tuple[bool, ...] = ()
+    if has_brackets:
+        # Take in the brackets that touch a word: "[T]he" is one token of five characters.
+        n = len(text)
+        for k, (start, end) in enumerate(zip(starts, ends, strict=True)):
             while start > 0 and text[start - 1] == "[":
                 start -= 1
-        if end < n and text[end] == "]":
             while end < n and text[end] == "]":
                 end += 1
-        words.append(m.group())
-        spans.append(Span(start, end))
-    offsets: list[int] = []
-    pos = 0
-    for w in words:
-        offsets.append(pos)
-        pos += len(w) + 1
-    bracketed = tuple("[" in text[s.start : s.end] or "]" in text[s.start : s.end] for s in spans)
-    return Tokens(tuple(words), tuple(spans), " ".join(words), tuple(offsets), bracketed)
+            starts[k], ends[k] = start, end
+        bracketed = tuple(
+            "[" in text[a:b] or "]" in text[a:b] for a, b in zip(starts, ends, strict=True)
+        )
+    else:
+        bracketed = (False,) * len(words)
+    offsets = list(accumulate((len(w) + 1 for w in words), initial=0))
+    offsets.pop()
+    return Tokens(
+        tuple(words), tuple(starts), tuple(ends), " ".join(words), tuple(offsets), bracketed
+    )
 
 
 @lru_cache(maxsize=64)
@@ -260,13 +269,13 @@ def align_quote(
 
     def key(item: tuple[float, list[_Placed]]) -> tuple[bool, bool, int, bool, int]:
         score, placed = item
-        span = Span(src.spans[placed[0].start].start, src.spans[placed[-1].end - 1].end)
+        span = Span(src.starts[placed[0].start], src.ends[placed[-1].end - 1])
         on_page = bool(pag and prefer_pages and set(source.pages_of(span, pag)) & set(prefer_pages))
         return (on_page, *placement_rank(source, span, score), -span.start)
 
     score, placed = max(scored, key=key)
     ops = _build_ops(quote, segs, placed, src, source.text, differ)
-    span = Span(src.spans[placed[0].start].start, src.spans[placed[-1].end - 1].end)
+    span = Span(src.starts[placed[0].start], src.ends[placed[-1].end - 1])
     pages = source.pages_of(span, pag) if pag else ()
     return Alignment(
         document=source.document,
@@ -568,10 +577,10 @@ def _merge(
 
 def _src_span(src: Tokens, i: int, j: int, text: str) -> Span:
     if j > i:
-        return Span(src.spans[i].start, src.spans[j - 1].end)
-    pos = src.spans[i].start if i < len(src.spans) else len(text)
+        return Span(src.starts[i], src.ends[j - 1])
+    pos = src.starts[i] if i < len(src.starts) else len(text)
     if i > 0:
-        pos = src.spans[i - 1].end
+        pos = src.ends[i - 1]
     return Span(pos, pos)
 
 

@@ -30,18 +30,24 @@ _LIGATURES = {
     "\ufb04": "ffl",
 }
 
-_TABLE: dict[str, str] = dict.fromkeys(_SINGLE, "'")
-_TABLE.update(dict.fromkeys(_DOUBLE, '"'))
-_TABLE.update(dict.fromkeys(_DASHES, "-"))
-_TABLE.update(_LIGATURES)
-_TABLE["\u2026"] = "..."
-_TABLE["\u00ad"] = ""
+# One character for one, so every offset stays: a lone white-space character other than the
+# space (a line break, a tab, a non-breaking space) and the quotation marks and dashes.
+_LONE_SPACE = re.compile(r"[^\S ]")
+_ONE_TO_ONE: dict[str, str] = dict.fromkeys(_SINGLE, "'")
+_ONE_TO_ONE.update(dict.fromkeys(_DOUBLE, '"'))
+_ONE_TO_ONE.update(dict.fromkeys(_DASHES, "-"))
+# Characters that change the length: these alone need an entry in the offset map.
+_RESIZED: dict[str, str] = dict(_LIGATURES)
+_RESIZED["\u2026"] = "..."
+_RESIZED["\u00ad"] = ""
 
-# An end-of-line hyphen between letters, the characters that need folding, and white space.
+# An end-of-line hyphen between letters, a run of white space longer than one character, and
+# the characters that change length. Every branch starts with a fixed character, which lets
+# the regex engine skip ahead.
 _SPECIAL = re.compile(
-    r"(?P<hy>(?<=[A-Za-z])-[ \t]*\r?\n\s*(?=[A-Za-z]))"
-    r"|(?P<ws>\s+)"
-    r"|(?P<ch>[" + re.escape("".join(_TABLE)) + r"])"
+    r"(?P<hy>-(?<=[A-Za-z]-)[ \t]*\r?\n\s*(?=[A-Za-z]))"
+    r"|(?P<ws>\s\s+)"
+    r"|(?P<ch>[" + re.escape("".join(_RESIZED)) + r"])"
 )
 
 #: Decides whether ``left-`` + line break + ``right`` is one word broken at the line end.
@@ -124,7 +130,7 @@ def normalize(text: str, *, lower: bool = False, join: JoinRule | None = None) -
             glued = join is not None and left and right and join(left.group(), right.group())
             rep = "" if glued else "-"
         else:
-            rep = _TABLE[m.group()]
+            rep = _RESIZED[m.group()]
         if rep:
             # Each output character of a replacement maps to the replaced run's start.
             for i, ch in enumerate(rep):
@@ -134,7 +140,10 @@ def normalize(text: str, *, lower: bool = False, join: JoinRule | None = None) -
         _mark(starts, origins, pos, b)
         last = b
     out.append(text[last:])
-    result = "".join(out)
+    result = _LONE_SPACE.sub(" ", "".join(out))
+    for char, folded in _ONE_TO_ONE.items():
+        if char in result:
+            result = result.replace(char, folded)
     if lower:
         low = result.lower()
         if len(low) == len(result):

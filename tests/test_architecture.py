@@ -28,7 +28,7 @@ FENCES = {
     "pypdf": {"load/pdf.py"},
     "docx": {"load/word.py", "report/as_docx.py"},
     "spacy": {"text/segment.py"},
-    "eyecite": {"extract/citations.py"},
+    "eyecite": {"extract/citations.py", "extract/_eyecite.py"},
 }
 
 

@@ -6,9 +6,10 @@ its introductory signal, with its court/date parenthetical), form, canonical aut
 every parenthetical after it, the index of the citation it refers back to, and, for a
 "(quoting X)" parenthetical, X parsed as a ``Citation`` of its own (``origin``).
 
-What eyecite (the only module importing it) contributes: reporter citations, full and short,
-with the reporter spelled as reporters-db spells it ("787 F.Supp.3d" -> "787 F. Supp. 3d"), and
-statutes. What this module adds, because eyecite does not do it or gets it wrong on briefs:
+What eyecite (imported only here and in ``_eyecite``, which makes it faster) contributes:
+reporter citations, full and short, with the reporter spelled as reporters-db spells it
+("787 F.Supp.3d" -> "787 F. Supp. 3d"), and statutes. What this module adds, because eyecite
+does not do it or gets it wrong on briefs:
 
 - case names from italics (or, without italics, by walking back over name-like words), signals
   ("See, e.g.,") left out of the span;
@@ -34,7 +35,6 @@ of form ``other``.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -523,37 +523,6 @@ def _find(text: str, italics: list[Span]) -> list[_Cand]:
     return out
 
 
-@functools.cache
-def _speed_up_court_lookup() -> None:
-    """Give eyecite a court lookup with the same answers, indexed once instead of per call.
-
-    ``eyecite.helpers.get_court_by_paren`` normalises all of courts-db's ~3,000 court strings
-    on every call: 0.44 s of the seed brief's 0.53 s. The replacement keeps its rules (first
-    exact match wins, else the last court the string is a prefix of) over a precomputed table.
-    """
-    import eyecite.helpers as helpers  # noqa: PLC0415
-
-    courts = getattr(helpers, "courts", ())
-    table = [(re.sub(r"[^\w]", "", c["citation_string"]).lower(), str(c["id"])) for c in courts]
-    if not table:
-        return  # a future eyecite without the table: keep its own lookup
-    exact: dict[str, str] = {}
-    for key, court_id in table:
-        exact.setdefault(key, court_id)
-
-    @functools.lru_cache(maxsize=1024)
-    def get_court_by_paren(paren_string: str) -> str | None:
-        court_str = re.sub(r"[^\w]", "", paren_string).lower()
-        if not court_str:
-            return None
-        if court_str in exact:
-            return exact[court_str]
-        prefixed = [court_id for key, court_id in table if key.startswith(court_str)]
-        return prefixed[-1] if prefixed else None
-
-    helpers.get_court_by_paren = get_court_by_paren
-
-
 def _eyecite(text: str, italics: list[Span]) -> tuple[list[_Cand], list[Span]]:
     """Reporter, journal and statute citations found by eyecite, as candidates."""
     import eyecite  # noqa: PLC0415 - heavy import, kept out of `quotecheck --help`
@@ -564,7 +533,9 @@ def _eyecite(text: str, italics: list[Span]) -> tuple[list[_Cand], list[Span]]:
         ShortCaseCitation,
     )
 
-    _speed_up_court_lookup()
+    from quotecheck.extract import _eyecite as speed  # noqa: PLC0415
+
+    speed.speed_up_court_lookup()
     out: list[_Cand] = []
     blocked: list[Span] = []
     prev_full: _Cand | None = None
@@ -575,7 +546,7 @@ def _eyecite(text: str, italics: list[Span]) -> tuple[list[_Cand], list[Span]]:
     level = log.level
     log.setLevel(logging.ERROR)  # "Unknown overlap case" warnings are eyecite's business
     try:
-        found = eyecite.get_citations(flat)
+        found = eyecite.get_citations(flat, tokenizer=speed.tokenizer())
     finally:
         log.setLevel(level)
     for c in found:

@@ -1,5 +1,11 @@
 """eyecite with the same answers and less work: a windowed tokenizer and an indexed court lookup.
 
+``get_citations(text)`` is ``eyecite.get_citations`` as quotecheck calls it: with the tokenizer
+below, the court lookup indexed once, and without eyecite's "reference citations" ("Campbell,
+at 580"), which quotecheck finds itself: eyecite compiles and runs one pattern over the rest of
+the text per full citation for them (0.1 s of a brief's first call). They never displace
+another citation (``filter_citations`` prefers anything to a reference).
+
 On a brief, eyecite's own ``AhocorasickTokenizer`` picks the ~160 reporter patterns whose
 abbreviation occurs anywhere in the text ("A.", "P.", "Ct" occur everywhere) and runs each over
 the whole text: 0.2-0.3 s of regex scanning on the seed brief for ~25 patterns that match. A
@@ -14,14 +20,46 @@ Only ``quotecheck.extract.citations`` uses this module; it keeps eyecite's impor
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import logging
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Iterator
 from typing import Any
 
 #: Characters on each side of an abbreviation searched for its citation; a reporter citation
 #: (volume, abbreviation, page, "at" pinpoint) is far shorter.
 WINDOW = 160
+
+
+def get_citations(text: str) -> list[Any]:
+    """Eyecite's citations in ``text``: full, short, *Id.*, *supra*, statutes and journals."""
+    import eyecite  # noqa: PLC0415 - heavy, imported on first use
+
+    speed_up_court_lookup()
+    log = logging.getLogger("eyecite")
+    level = log.level
+    log.setLevel(logging.ERROR)  # "Unknown overlap case" warnings are eyecite's business
+    try:
+        with _no_reference_citations():
+            return list(eyecite.get_citations(text, tokenizer=tokenizer()))
+    finally:
+        log.setLevel(level)
+
+
+@contextlib.contextmanager
+def _no_reference_citations() -> Iterator[None]:
+    import eyecite.find as find  # noqa: PLC0415
+
+    def none(citation: Any, document: Any) -> list[Any]:
+        return []
+
+    saved = find.extract_reference_citations
+    find.extract_reference_citations = none
+    try:
+        yield
+    finally:
+        find.extract_reference_citations = saved
 
 
 @functools.cache

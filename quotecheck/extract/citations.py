@@ -35,7 +35,6 @@ of form ``other``.
 from __future__ import annotations
 
 import dataclasses
-import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -525,32 +524,23 @@ def _find(text: str, italics: list[Span]) -> list[_Cand]:
 
 def _eyecite(text: str, italics: list[Span]) -> tuple[list[_Cand], list[Span]]:
     """Reporter, journal and statute citations found by eyecite, as candidates."""
-    import eyecite  # noqa: PLC0415 - heavy import, kept out of `quotecheck --help`
-    from eyecite.models import (  # noqa: PLC0415
+    from eyecite.models import (  # noqa: PLC0415 - heavy import, kept out of `quotecheck --help`
         FullCaseCitation,
         FullJournalCitation,
         FullLawCitation,
         ShortCaseCitation,
     )
 
-    from quotecheck.extract import _eyecite as speed  # noqa: PLC0415
+    from quotecheck.extract._eyecite import get_citations  # noqa: PLC0415
 
-    speed.speed_up_court_lookup()
     out: list[_Cand] = []
     blocked: list[Span] = []
     prev_full: _Cand | None = None
     # eyecite's patterns want a plain space between volume and reporter ("2025\nWL 2308091" is
     # missed); one space for each white-space character keeps every offset.
-    flat = _WS.sub(" ", text)
-    log = logging.getLogger("eyecite")
-    level = log.level
-    log.setLevel(logging.ERROR)  # "Unknown overlap case" warnings are eyecite's business
-    try:
-        found = eyecite.get_citations(flat, tokenizer=speed.tokenizer())
-    finally:
-        log.setLevel(level)
+    found = get_citations(_WS.sub(" ", text))
     for c in found:
-        s, e = c.span()  # type: ignore[no-untyped-call]
+        s, e = c.span()
         groups: dict[str, str] = dict(c.groups)
         if isinstance(c, FullLawCitation):
             tail = _STATUTE_TAIL.match(text, e)

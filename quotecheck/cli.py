@@ -7,12 +7,16 @@ In: command-line arguments. Out: a report on stdout (or ``--out``) and an exit c
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from quotecheck.errors import QuotecheckError
+
+if TYPE_CHECKING:
+    from quotecheck.pipeline import Progress
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -125,12 +129,11 @@ def check(
     Example: quotecheck check brief.pdf --corpus opinions/ --out findings.html
     """
     from quotecheck import pipeline
-    from quotecheck.report.terminal import progress
 
     if fail_on not in FAIL_LEVELS:
         raise _fail(f"--fail-on {fail_on!r}: choose one of {', '.join(FAIL_LEVELS)}")
     try:
-        with progress(enabled=not quiet and sys.stderr.isatty()) as on_progress:
+        with _progress_bar(enabled=not quiet and sys.stderr.isatty()) as on_progress:
             report = pipeline.check_brief(brief, corpus, on_progress=on_progress)
         _write(report, fmt, out)
     except QuotecheckError as exc:
@@ -219,6 +222,15 @@ def _echo_build(report: object) -> None:
     )
     for item in report.skipped:
         typer.echo(f"skipped {item.path}: {item.reason}")
+
+
+def _progress_bar(*, enabled: bool) -> AbstractContextManager[Progress | None]:
+    """The progress bar while checking; rich is not even imported when it is not shown."""
+    if not enabled:
+        return nullcontext()
+    from quotecheck.report.terminal import progress
+
+    return progress()
 
 
 def _progress(done: int, total: int, name: str) -> None:

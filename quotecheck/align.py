@@ -115,7 +115,8 @@ def tokenize(text: str) -> Tokens:
     # One offset into ``text`` per normalised character, built run by run: a list lookup per
     # token is several times cheaper than a bisect (an opinion has tens of thousands of tokens).
     # A removed bracket shifts the rest of ``clean`` by one more character.
-    gaps = [m.start() - k for k, m in enumerate(_BRACKETS.finditer(text))] if has_brackets else []
+    brackets = [m.start() for m in _BRACKETS.finditer(text)] if has_brackets else []
+    gaps = [p - k for k, p in enumerate(brackets)]
     char_map: list[int] = []
     bounds = (*norm.starts[1:], len(norm.text))
     for start_n, origin, stop in zip(norm.starts, norm.origins, bounds, strict=True):
@@ -129,25 +130,25 @@ def tokenize(text: str) -> Tokens:
     words = [m.group() for m in found]
     starts = [char_map[m.start()] for m in found]
     ends = [char_map[m.end() - 1] + 1 for m in found]
-    bracketed: tuple[bool, ...] = ()
-    if has_brackets:
-        # Take in the brackets that touch a word: "[T]he" is one token of five characters.
-        n = len(text)
-        for k, (start, end) in enumerate(zip(starts, ends, strict=True)):
-            while start > 0 and text[start - 1] == "[":
-                start -= 1
-            while end < n and text[end] == "]":
-                end += 1
-            starts[k], ends[k] = start, end
-        bracketed = tuple(
-            "[" in text[a:b] or "]" in text[a:b] for a, b in zip(starts, ends, strict=True)
-        )
-    else:
-        bracketed = (False,) * len(words)
-    offsets = list(accumulate((len(w) + 1 for w in words), initial=0))
+    bracketed = [False] * len(words)
+    # Take in the brackets that touch a word ("[T]he" is one token of five characters) and mark
+    # the words whose span holds one. Only the words on either side of a bracket can be either.
+    n = len(text)
+    beside = {k for p in brackets for k in (bisect_right(starts, p) - 1, bisect_right(starts, p))}
+    for k in sorted(beside):
+        if not 0 <= k < len(words):
+            continue
+        start, end = starts[k], ends[k]
+        while start > 0 and text[start - 1] == "[":
+            start -= 1
+        while end < n and text[end] == "]":
+            end += 1
+        starts[k], ends[k] = start, end
+        bracketed[k] = "[" in text[start:end] or "]" in text[start:end]
+    offsets = list(accumulate(map((1).__add__, map(len, words)), initial=0))
     offsets.pop()
     return Tokens(
-        tuple(words), tuple(starts), tuple(ends), " ".join(words), tuple(offsets), bracketed
+        tuple(words), tuple(starts), tuple(ends), " ".join(words), tuple(offsets), tuple(bracketed)
     )
 
 

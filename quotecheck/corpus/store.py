@@ -13,11 +13,13 @@ written at all) and atomic: changes are applied to a copy beside the database, w
 replaces it with ``os.replace``, so a build that is killed leaves the previous database intact.
 
 Search: the reading text is cut into ~600-character chunks indexed by a contentless FTS5 table
-(``detail=none``); after each build the ``terms`` table records in how many chunks each word
-occurs (from ``fts5vocab``). A query reads the chunk lists of the quote's rarest words (only
-words in at most ``FETCH_DF`` chunks are read whole) and counts, for each pair of neighbouring
-chunks, how many of them it holds; a quote of common words only is looked up by FTS5
-intersections of its least common words instead. The best pairs are scored with
+(``detail=none``). A chunk's FTS rowid is its document's rowid times ``2**CHUNK_BITS`` plus its
+number, and the document keeps where its chunks end (``documents.chunks``, 32-bit integers): no
+table of chunks is written or read. After each build the ``terms`` table records in how many
+chunks each word occurs (from ``fts5vocab``). A query reads the chunk lists of the quote's
+rarest words (only words in at most ``FETCH_DF`` chunks are read whole) and counts, for each
+pair of neighbouring chunks, how many of them it holds; a quote of common words only is looked
+up by FTS5 intersections of its least common words instead. The best pairs are scored with
 ``rapidfuzz.fuzz.partial_ratio_alignment`` on lower-cased, white-space-squeezed text, and the
 best matches aligned again on normalised text, mapped back to the reading text.
 """
@@ -33,7 +35,9 @@ import os
 import re
 import shutil
 import sqlite3
+import sys
 import unicodedata
+from array import array
 from bisect import bisect_right
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
@@ -72,10 +76,13 @@ from quotecheck.text.normalize import normalize
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 DB_DIR = ".quotecheck"
 DB_NAME = "corpus.sqlite"
 CHUNK_CHARS = 600
+#: A chunk's FTS rowid is ``document rowid << CHUNK_BITS | chunk number``.
+CHUNK_BITS = 20
+_CHUNK_MASK = (1 << CHUNK_BITS) - 1
 _CHUNK = re.compile(
     rf"(?s).{{{CHUNK_CHARS // 2},{CHUNK_CHARS - 1}}}(?=[ \n]|\Z)|.{{1,{CHUNK_CHARS}}}"
 )
@@ -98,6 +105,7 @@ CREATE TABLE documents(
     short_name TEXT NOT NULL,
     extra_cites TEXT NOT NULL,
     text TEXT NOT NULL,
+    chunks BLOB NOT NULL,
     structure TEXT NOT NULL,
     info TEXT NOT NULL
 );
@@ -112,9 +120,6 @@ CREATE INDEX dockets_core ON dockets(core);
 CREATE TABLE names(doc INTEGER NOT NULL, key TEXT NOT NULL);
 CREATE INDEX names_key ON names(key);
 CREATE TABLE skipped(path TEXT PRIMARY KEY, size INTEGER, mtime REAL, hash TEXT, reason TEXT);
-CREATE TABLE chunks(rowid INTEGER PRIMARY KEY, doc INTEGER NOT NULL, start INTEGER NOT NULL,
-                    end INTEGER NOT NULL);
-CREATE INDEX chunks_doc ON chunks(doc);
 CREATE VIRTUAL TABLE fts USING fts5(body, content='', detail=none, columnsize=0,
                                     tokenize='unicode61 remove_diacritics 2');
 -- Merging 16 segments at a time rewrites the index fewer times while it grows: measured 27%
@@ -356,19 +361,16 @@ class _Writer:
 
     def delete(self, path: str) -> None:
         row = self.con.execute(
-            "SELECT rowid, id, text FROM documents WHERE path=?", (path,)
+            "SELECT rowid, id, text, chunks FROM documents WHERE path=?", (path,)
         ).fetchone()
         if row is None:
             return
-        rowid, doc_id, text = row
-        chunks = self.con.execute(
-            "SELECT rowid, start, end FROM chunks WHERE doc=?", (rowid,)
-        ).fetchall()
+        rowid, doc_id, text, ends = row
         self.con.executemany(
             "INSERT INTO fts(fts, rowid, body) VALUES('delete', ?, ?)",
-            [(r, text[s:e]) for r, s, e in chunks],
+            [(r, text[s:e]) for r, (s, e) in _numbered(rowid, _spans(_ends(ends)))],
         )
-        for table in ("chunks", "cites", "dockets", "names"):
+        for table in ("cites", "dockets", "names"):
             self.con.execute(f"DELETE FROM {table} WHERE doc=?", (rowid,))
         self.con.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
         self.ids.pop(doc_id, None)
@@ -420,10 +422,13 @@ class _Writer:
             "paginations": {k: [v[0], v[-1]] for k, v in pag.items()},
             "pages": sum(len(v) for v in pag.values()),
         }
+        spans = _chunk_spans(st.text)
+        if len(spans) > _CHUNK_MASK:
+            raise CorpusError(f"{path.name} is too long to index ({len(spans)} chunks)")
         cur = self.con.execute(
             "INSERT INTO documents(id, path, origin, hash, size, mtime, format, case_name,"
-            " short_name,"
-            " extra_cites, text, structure, info) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " short_name, extra_cites, text, chunks, structure, info)"
+            " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 doc_id,
                 key,
@@ -436,11 +441,13 @@ class _Writer:
                 a.short_name,
                 json.dumps(list(extra)),
                 st.text,
+                _blob(e for _, e in spans),
                 json.dumps(structure),
                 json.dumps(info),
             ),
         )
         rowid = cur.lastrowid
+        assert rowid is not None  # an INSERT into a rowid table always sets it
         self.ids[doc_id] = key
         self.con.executemany(
             "INSERT INTO cites(doc, cite, key, volume, rkey) VALUES(?,?,?,?,?)",
@@ -453,15 +460,9 @@ class _Writer:
         self.con.executemany(
             "INSERT INTO names(doc, key) VALUES(?,?)", [(rowid, k) for k in a.names]
         )
-        spans = _chunk_spans(st.text)
-        first = self.con.execute("SELECT COALESCE(MAX(rowid), 0) FROM chunks").fetchone()[0] + 1
-        self.con.executemany(
-            "INSERT INTO chunks(rowid, doc, start, end) VALUES(?,?,?,?)",
-            [(first + i, rowid, s, e) for i, (s, e) in enumerate(spans)],
-        )
         self.con.executemany(
             "INSERT INTO fts(rowid, body) VALUES(?, ?)",
-            [(first + i, st.text[s:e]) for i, (s, e) in enumerate(spans)],
+            [(r, st.text[s:e]) for r, (s, e) in _numbered(rowid, spans)],
         )
         return a
 
@@ -476,6 +477,36 @@ def _chunk_spans(text: str) -> list[tuple[int, int]]:
     [599, 595, 306]
     """
     return [m.span() for m in _CHUNK.finditer(text)]
+
+
+def _numbered(
+    doc_rowid: int, spans: list[tuple[int, int]]
+) -> Iterable[tuple[int, tuple[int, int]]]:
+    """A document's chunk spans with their FTS rowids."""
+    return zip(
+        range(doc_rowid << CHUNK_BITS, (doc_rowid << CHUNK_BITS) + len(spans)), spans, strict=True
+    )
+
+
+def _blob(ends: Iterable[int]) -> bytes:
+    """Chunk ends as little-endian 32-bit integers."""
+    out = array("I", ends)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out.tobytes()
+
+
+def _ends(blob: bytes) -> array[int]:
+    out = array("I")
+    out.frombytes(blob)
+    if sys.byteorder == "big":
+        out.byteswap()
+    return out
+
+
+def _spans(ends: Sequence[int]) -> list[tuple[int, int]]:
+    """Chunk spans from their ends (a chunk starts where the one before it ends)."""
+    return list(zip((0, *ends[:-1]), ends, strict=True)) if ends else []
 
 
 def _summary(con: sqlite3.Connection) -> tuple[int, int, int]:
@@ -537,6 +568,10 @@ def _refresh_terms(con: sqlite3.Connection) -> None:
     con.execute("INSERT INTO fts(fts, rank) VALUES('merge', 500)")
     con.execute("DELETE FROM terms")
     con.execute("INSERT INTO terms(term, df) SELECT term, doc FROM vocab WHERE doc > 1")
+    con.execute(
+        "INSERT OR REPLACE INTO meta(key, value)"
+        " SELECT 'chunks', COALESCE(SUM(length(chunks)), 0) / 4 FROM documents"
+    )
 
 
 def build_corpus(
@@ -796,7 +831,9 @@ class Corpus:
         self._cache: OrderedDict[str, SourceText] = OrderedDict()
         self._cache_size = cache_size
         self._runs: OrderedDict[int, list[tuple[str, str, int, int]]] = OrderedDict()
-        self._n_chunks = max(1, self._con.execute("SELECT COUNT(*) FROM chunks").fetchone()[0])
+        self._chunk_ends: OrderedDict[int, array[int]] = OrderedDict()
+        row = self._con.execute("SELECT value FROM meta WHERE key='chunks'").fetchone()
+        self._n_chunks = max(1, int(row[0]) if row else 0)
 
     def close(self) -> None:
         """Close the database connection."""
@@ -1037,6 +1074,26 @@ class Corpus:
             self._runs.popitem(last=False)
         return runs
 
+    def _chunks(self, rowids: Iterable[int]) -> dict[int, tuple[int, int, int]]:
+        """(document rowid, start, end) of each chunk that exists among FTS ``rowids``."""
+        wanted = [(r >> CHUNK_BITS, r & _CHUNK_MASK, r) for r in rowids]
+        missing = sorted({d for d, _, _ in wanted if d not in self._chunk_ends})
+        if missing:
+            marks = ",".join("?" * len(missing))
+            for d, blob in self._con.execute(
+                f"SELECT rowid, chunks FROM documents WHERE rowid IN ({marks})", missing
+            ):
+                self._chunk_ends[d] = _ends(blob)
+        out: dict[int, tuple[int, int, int]] = {}
+        for d, k, r in wanted:
+            ends = self._chunk_ends.get(d)
+            if ends is not None and k < len(ends):
+                out[r] = (d, ends[k - 1] if k else 0, ends[k])
+                self._chunk_ends.move_to_end(d)
+        while len(self._chunk_ends) > 16 * self._cache_size:
+            self._chunk_ends.popitem(last=False)
+        return out
+
     def _windows_of(self, query: str, *, limit: int | None = None) -> set[int]:
         """First chunks of the chunk pairs holding an FTS match (chunk ``r`` lies in ``r-1, r``)."""
         sql = "SELECT rowid FROM fts WHERE fts MATCH ?" + (f" LIMIT {limit}" if limit else "")
@@ -1167,14 +1224,7 @@ class Corpus:
         windows = self._candidates(terms, max_terms=max_terms, windows=max(6, limit + 4))
         if not windows:
             return ()
-        marks = ",".join("?" * (2 * len(windows)))
-        rows = {
-            r: (d, s, e)
-            for r, d, s, e in self._con.execute(
-                f"SELECT rowid, doc, start, end FROM chunks WHERE rowid IN ({marks})",
-                [x for w in windows for x in (w, w + 1)],
-            )
-        }
+        rows = self._chunks({x for w in windows for x in (w, w + 1)})
         # A cheap first pass on the raw region ranks the windows; only the best are normalised
         # and aligned exactly.
         pad = len(text) + 50

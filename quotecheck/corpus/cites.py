@@ -175,6 +175,29 @@ _DOCKET = re.compile(
 )
 
 
+_DOCKET_LEAD = re.compile(r"\b(?:Docket|Case)\s+$")
+
+
+def _docket_matches(text: str) -> list[re.Match[str]]:
+    """``_DOCKET.finditer(text)``, tried only where "No" stands.
+
+    The regex engine would try every word boundary of the text.
+    """
+    out: list[re.Match[str]] = []
+    end = 0
+    i = text.find("No")
+    while i != -1:
+        if i >= end and (i == 0 or not text[i - 1].isalnum()):
+            # Back over an optional "Docket " or "Case " so the match is the one finditer finds.
+            lead = _DOCKET_LEAD.search(text, max(0, i - 12), i)
+            m = _DOCKET.match(text, lead.start() if lead and lead.start() >= end else i)
+            if m:
+                out.append(m)
+                end = m.end()
+        i = text.find("No", i + 1)
+    return out
+
+
 def find_dockets(text: str) -> tuple[str, ...]:
     """Docket numbers named in ``text`` ("No. 15–1406", "Nos. 2013-1021, 2013-1022").
 
@@ -184,7 +207,7 @@ def find_dockets(text: str) -> tuple[str, ...]:
     ('No. 2013-1021', 'No. 2013-1022')
     """
     out: list[str] = []
-    for m in _DOCKET.finditer(text):
+    for m in _docket_matches(text):
         nums = [m["first"], *re.findall(r"\d[\w:\-\u2013]*\d", m["more"])]
         for n in nums:
             label = "No. " + " ".join(n.translate(_DASH_TABLE).split())

@@ -493,9 +493,22 @@ def _chain(values: list[tuple[int, int]], *, step: int = 60) -> list[tuple[int, 
     return out[::-1]
 
 
+_REPORTER_LINE = re.compile(r"Reporter[ \t]*\n(?P<line>[^\n]+)")
+
+
+def _reporter_line(text: str) -> re.Match[str] | None:
+    """The Lexis "Reporter" heading line and the line after it, in the first 5,000 characters."""
+    head = text[:5000]
+    for start in _line_starts_with(head, ("Reporter",)):
+        m = _REPORTER_LINE.match(head, start)
+        if m:
+            return m
+    return None
+
+
 def _reporter_line_levels(text: str) -> dict[int, ReporterCite]:
     """Lexis "Reporter" line: "804 F.3d 202 *; 2015 U.S. App. LEXIS 17988 **; ..." -> levels."""
-    m = re.search(r"^Reporter[ \t]*\n(?P<line>[^\n]+)", text[:5000], re.M)
+    m = _reporter_line(text)
     if not m:
         return {}
     levels: dict[int, ReporterCite] = {}
@@ -918,11 +931,13 @@ def _line_starts_with(text: str, words: tuple[str, ...]) -> list[int]:
     """
     out: list[int] = []
     for word in words:
-        i = text.find(word)
+        if text.startswith(word):
+            out.append(0)
+        # Only line starts are visited: the word inside a line costs no Python step.
+        i = text.find("\n" + word)
         while i != -1:
-            if i == 0 or text[i - 1] == "\n":
-                out.append(i)
-            i = text.find(word, i + 1)
+            out.append(i + 1)
+            i = text.find("\n" + word, i + 1)
     return sorted(out)
 
 
@@ -937,7 +952,7 @@ def own_cites(text: str) -> tuple[ReporterCite, ...]:
     for line in head:
         if _DIGIT.search(line) and is_cite_line(line):
             found.extend(cites_in_line(line))
-    m = re.search(r"^Reporter[ \t]*\n(?P<line>[^\n]+)", text[:5000], re.M)
+    m = _reporter_line(text)
     if m:
         for piece in m["line"].split(";"):
             cite = parse_cite(re.sub(r"\s*\([^)]*\)", "", piece.replace("*", "")))

@@ -135,6 +135,9 @@ FETCH_DF = 1500
 AND_TERMS = 3
 #: Characters kept either side of a first-pass match when the region is normalised.
 REGION_MARGIN = 40
+#: First-pass scores kept for the exact pass: within this of the best, or at least the floor.
+QUICK_SPREAD = 20.0
+QUICK_FLOOR = 80.0
 
 # Words too common to find anything by; the quote's rarer words pick the candidates.
 # fmt: off
@@ -1238,11 +1241,16 @@ class Corpus:
             end = max(p[2] for p in parts if p[0] == doc)
             wanted.append((doc, max(0, start - pad), end + pad))
         regions: list[tuple[float, int, str, int, str]] = []
+        best = 0.0
         for (doc, a, _), (doc_id, raw) in zip(wanted, self._slices(wanted), strict=True):
             squeezed = _Squeezed(raw)
-            quick = fuzz.partial_ratio_alignment(query, squeezed.text, score_cutoff=min_score - 10)
+            # A region under the final floor (below) is dropped anyway: asking rapidfuzz for
+            # that score at once lets it give up early on the windows that do not hold the quote.
+            cutoff = max(min_score - 10, min(best - QUICK_SPREAD, QUICK_FLOOR))
+            quick = fuzz.partial_ratio_alignment(query, squeezed.text, score_cutoff=cutoff)
             if quick is None:
                 continue
+            best = max(best, quick.score)
             # Narrow the region to the quick match and a margin, so that only a little text
             # is normalised (normalising can move a match by a few characters).
             lo = max(0, squeezed.to_raw(quick.dest_start) - REGION_MARGIN)
@@ -1250,7 +1258,7 @@ class Corpus:
             regions.append((quick.score, doc, doc_id, a + lo, raw[lo:hi]))
         regions.sort(key=lambda t: -t[0])
         # Only regions near the best (or good in themselves) are normalised and aligned exactly.
-        floor = min(regions[0][0] - 20, 80) if regions else 0
+        floor = min(regions[0][0] - QUICK_SPREAD, QUICK_FLOOR) if regions else 0
         found: list[tuple[float, str, Span, int, str, int]] = []
         for _, doc, doc_id, a, raw in [r for r in regions if r[0] >= floor][: limit + 1]:
             region = normalize(raw, lower=True)

@@ -109,6 +109,12 @@ def run(
         ("The agency \u2018shall publish\u2019 each order in the register.", (), []),
         ("Review of a final order within sixty days.", (), ["unmarked_capitalization"]),
         ("[R]eview of a final order within sixty days.", (), []),
+        (
+            "parties may seek review of a final order within sixty days.",
+            (),
+            ["unmarked_capitalization"],
+        ),
+        ("[p]arties may seek review of a final order within sixty days.", (), []),
     ],
     ids=[
         "faithful",
@@ -132,6 +138,8 @@ def run(
         "inner-quotes-kept",
         "capitalized",
         "capitalized-bracketed",
+        "lower-cased",
+        "lower-cased-bracketed",
     ],
 )
 def test_classify_synthetic_rules(text: str, kinds: tuple[P, ...], expect: list[str]) -> None:

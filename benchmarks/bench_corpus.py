@@ -17,7 +17,9 @@ former scale-up (whole copies with 1 word in 200 replaced), in which every passa
 N / 86 times.
 
 Quotes are sentences of the real opinions, a third with one word replaced; "home" counts how
-often the best hit lies in the opinion the sentence came from.
+often the best hit lies in the opinion the sentence came from. Lookups run three times: each
+quote's fastest time is reported (a shared machine's hiccups otherwise fill the tail), and the
+first pass beside it.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ COMMON_SHARE = 0.1
 TOPIC_SIZE = 20
 VERBATIM = 60
 HEADER = 2000
+LOOKUP_PASSES = 3
 LETTERS = "etaoinshrdlcumwfgypbvkjxqz"
 
 
@@ -163,16 +166,23 @@ def measure(folder: Path, label: str, quotes: list[tuple[str, str]]) -> None:
     noop_s = time.perf_counter() - t1
     corpus = open_corpus(db)
     corpus.search(quotes[0][0])  # warm-up: imports rapidfuzz
-    times: list[float] = []
+    # Three passes; each quote's fastest is its cost without the machine's hiccups (the first
+    # pass alone is printed too).
+    passes: list[list[float]] = []
     found = home = 0
-    for q, doc in quotes:
-        t = time.perf_counter()
-        hits = corpus.search(q, limit=8)
-        times.append((time.perf_counter() - t) * 1000)
-        found += bool(hits)
-        home += bool(hits) and hits[0].document == doc
+    for k in range(LOOKUP_PASSES):
+        times: list[float] = []
+        for q, doc in quotes:
+            t = time.perf_counter()
+            hits = corpus.search(q, limit=8)
+            times.append((time.perf_counter() - t) * 1000)
+            if k == 0:
+                found += bool(hits)
+                home += bool(hits) and hits[0].document == doc
+        passes.append(times)
     corpus.close()
-    times.sort()
+    first = sorted(passes[0])
+    times = sorted(min(t) for t in zip(*passes, strict=True))
     p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
     print(f"== {label}")
     print(f"documents          {report.documents} ({len(report.skipped)} skipped)")
@@ -186,6 +196,12 @@ def measure(folder: Path, label: str, quotes: list[tuple[str, str]]) -> None:
     print(
         f"lookup             median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms,"
         f" mean {statistics.fmean(times):.2f} ms over {len(quotes)} quotes"
+        f" (fastest of {LOOKUP_PASSES} passes)"
+    )
+    print(
+        f"lookup, first pass median {statistics.median(first):.2f} ms,"
+        f" p95 {first[min(len(first) - 1, int(0.95 * len(first)))]:.2f} ms,"
+        f" mean {statistics.fmean(first):.2f} ms"
     )
     print(f"found              {found} with a hit, {home} best hit in the quote's own opinion")
     print(f"peak memory        {build_peak:.0f} MB after build, {peak_mb():.0f} MB after lookups")

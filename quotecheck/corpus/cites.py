@@ -65,13 +65,16 @@ class ReporterCite:
         return f"{self.volume} {self.reporter} {self.page}"
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]")
+
+
 def compact(name: str) -> str:
     """A reporter or name folded to lower-case letters and digits only.
 
     >>> compact("F. Supp. 3d"), compact("S.Ct.")
     ('fsupp3d', 'sct')
     """
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 @cache

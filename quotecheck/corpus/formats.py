@@ -1031,6 +1031,11 @@ def _kind_of(label: str) -> str:
     return "majority"
 
 
+# Slip opinion page headers naming the part the page belongs to.
+_SLIP_MAJORITY = re.compile(r"Opinion of the Court|Per Curiam|PER CURIAM|Opinion of [A-Z]+, J\.")
+_SLIP_SEPARATE = re.compile(r"[A-Z][A-Za-z'., ]{1,60}J\.,? [^\n]*(?:concurring|dissenting)[^\n]*")
+
+
 def detect_parts(markup: Markup, pdf_runs: tuple[PageRun, ...]) -> tuple[SourcePart, ...]:
     """Opinion parts: ``[opinion type=...]`` lines, slip page headers, or Westlaw-style headings.
 
@@ -1050,13 +1055,9 @@ def detect_parts(markup: Markup, pdf_runs: tuple[PageRun, ...]) -> tuple[SourceP
             for ln in head[:4]:
                 if ln == "Syllabus":
                     kind = "syllabus"
-                elif re.fullmatch(
-                    r"Opinion of the Court|Per Curiam|PER CURIAM|Opinion of [A-Z]+, J\.", ln
-                ):
+                elif _SLIP_MAJORITY.fullmatch(ln):
                     kind = "majority"
-                elif re.fullmatch(
-                    r"[A-Z][A-Za-z'., ]{1,60}J\.,? [^\n]*(?:concurring|dissenting)[^\n]*", ln
-                ):
+                elif _SLIP_SEPARATE.fullmatch(ln):
                     kind = _kind_of(ln)
                 else:
                     continue

@@ -129,3 +129,13 @@ def test_fast_court_lookup_gives_eyecite_answers() -> None:
     assert [helpers.get_court_by_paren(s) for s in strings] == [
         _reference_court(s) for s in strings
     ]
+
+
+def test_number_first_patterns_run_only_where_a_number_precedes_the_abbreviation() -> None:
+    def atlantic(text: str) -> bool:
+        found = _eyecite.tokenizer()._candidates(text)
+        return any("A." in e.strings and hits for e, hits in found)
+
+    assert atlantic("The court cited 12 A. 345 there.")
+    assert not atlantic("The U.S.A. and Mr. A. Smith agreed.")
+    _same("The U.S.A. and Mr. A. Smith agreed; see 12 A. 345, 347 (Pa. 1888).")

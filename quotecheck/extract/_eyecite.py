@@ -110,14 +110,51 @@ def tokenizer() -> Any:
                         if key not in runs:
                             runs[key] = (e, [] if _windowable(e, CitationToken) else None)
                         hits = runs[key][1]
-                        if hits is not None:
+                        if hits is not None and _may_start(e, haystack, end, where, text):
                             hits.append(where[end])
-            return list(runs.values())
+            # A pattern none of whose places can start a citation is not even compiled.
+            return [(e, hits) for e, hits in runs.values() if hits is None or hits]
 
     return WindowedTokenizer()
 
 
 _NON_SPACE = re.compile(r"\S")
+
+
+# The patterns that begin with a number, one space, then the abbreviation ("510 U.S. 569"):
+# most of eyecite's (5,500 of its 6,800), and the ones a brief's "A." or "S." (in "U.S.") select.
+_NUMBER_FIRST = re.compile(
+    r"\(\?:\^\|\[\^a-zA-Z0-9\]\)\(\(\?P<\w+>"
+    r"(?:\[1-9\]\\d\*|\\d\{1,3\}|\\d\+|1\[789\]\\d\{2\}\|20\\d\{2\}|1\\d\{3\}\|20\\d\{2\})"
+    r"\) \(\?P<reporter>"
+)
+
+
+@functools.cache
+def _number_first(extractor: Any) -> tuple[str, ...] | None:
+    """The abbreviations (white space removed) of a number-first pattern, else ``None``."""
+    if not _NUMBER_FIRST.match(extractor.regex):
+        return None
+    strings = ("".join(str(x).split()) for x in extractor.strings)
+    return tuple(x.lower() for x in strings) if extractor.flags & re.I else tuple(strings)
+
+
+def _may_start(extractor: Any, haystack: str, end: int, where: list[int], text: str) -> bool:
+    """Whether the abbreviation ending at ``haystack[end]`` follows a number and one space.
+
+    Only number-first patterns are screened (the others always may): their match is a number,
+    one space, then one of their abbreviations, which is where the prefilter found it.
+    """
+    strings = _number_first(extractor)
+    if strings is None:
+        return True
+    for s in strings:
+        start = end - len(s) + 1
+        if start >= 0 and haystack.startswith(s, start):
+            at = where[start]
+            if at >= 2 and text[at - 1] == " " and text[at - 2].isdigit():
+                return True
+    return False
 
 
 def _windowable(extractor: Any, citation_token: type) -> bool:

@@ -111,9 +111,18 @@ def read_source(path: Path, *, data: bytes | None = None) -> RawSource:
     return RawSource(_require_text(raw, path), "text")
 
 
+_PAGE_MARKER = re.compile(r"\[\[page [^\]]*\]\]")
+# Two letters outside any page marker (a marker is consumed whole, so its "pa" does not count).
+_WORD_OUTSIDE_MARKERS = re.compile(r"\[\[page [^\]]*\]\]|(?P<word>[A-Za-z]{2})")
+
+
 def _require_text(text: str, path: Path) -> str:
-    # Page markers hold letters themselves; the common file without them needs no rewriting.
-    bare = re.sub(r"\[\[page [^\]]*\]\]", "", text) if "[[page " in text else text
+    # Page markers hold letters themselves. The first word usually stands in the first lines:
+    # found there, the text is not empty, and no opinion is rewritten to know it.
+    for m in _WORD_OUTSIDE_MARKERS.finditer(text):
+        if m["word"]:
+            return text
+    bare = _PAGE_MARKER.sub("", text) if "[[page " in text else text
     if not re.search(r"[A-Za-z]{2}", bare):
         raise DocumentLoadError(f"{path} is empty (no text)")
     return text

@@ -419,14 +419,22 @@ def test_store_default_db_inside_folder(tmp_path: Path) -> None:
 def test_store_bad_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
     write(tmp_path, "good.txt", OPINION)
     write(tmp_path, "empty.txt", "  \n")
+    write(tmp_path, "markers-only.txt", "[[page 1]]\n*2 [[page 2]]\n12 [[page 3]]\n")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
     write(tmp_path, "broken.json", "{not json")
     (tmp_path / "fake.pdf").write_bytes(b"%PDF-1.4 nothing here")
     report = build_corpus(tmp_path)
     assert report.documents == 1
     reasons = {Path(s.path).name: s.reason for s in report.skipped}
-    assert set(reasons) == {"empty.txt", "binary.txt", "broken.json", "fake.pdf"}
+    assert set(reasons) == {
+        "empty.txt",
+        "markers-only.txt",
+        "binary.txt",
+        "broken.json",
+        "fake.pdf",
+    }
     assert "empty" in reasons["empty.txt"]
+    assert "empty" in reasons["markers-only.txt"]  # a page marker's "page" is not text
     assert "binary" in reasons["binary.txt"]
     assert all(reasons.values())
 

@@ -643,3 +643,23 @@ def test_formats_keyword_led_searches_agree_with_full_regex_scans(corpus_dir: Pa
         headings += len(full)
     assert headings > 20
     assert markers > 1000
+
+
+def test_store_scan_walks_subfolders_in_order_and_skips_hidden_ones(tmp_path: Path) -> None:
+    for sub in ("b", "a", "a/deeper", ".hidden", "a/.cache"):
+        (tmp_path / sub).mkdir()
+    for name in (
+        "z.txt",
+        "a/y.md",
+        "a/deeper/x.txt",
+        "b/w.txt",
+        ".hidden/v.txt",
+        "a/.cache/u.txt",
+        "README.txt",
+        "MANIFEST.tsv",
+        "a/notes.docx",
+        ".dot.txt",
+    ):
+        (tmp_path / name).write_text("text", encoding="utf-8")
+    found = [Path(p).relative_to(tmp_path).as_posix() for p, _ in store._scan(tmp_path)]
+    assert found == ["z.txt", "a/y.md", "a/deeper/x.txt", "b/w.txt"]

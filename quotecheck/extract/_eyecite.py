@@ -12,8 +12,12 @@ the whole text: 0.2-0.3 s of regex scanning on the seed brief for ~25 patterns t
 reporter citation holds its reporter's abbreviation, so ``WindowedTokenizer`` runs each reporter
 pattern only in windows around the places its abbreviation occurs. A match that touches a
 window's edge might have been cut by it: that pattern is then run over the whole text, as
-eyecite would. The patterns without a required string (stop words, *Id.*, paragraphs, ...)
-still run over the whole text.
+eyecite would. Most reporter patterns begin with a number and one space ("510 U.S. 569"): such
+a pattern is kept only for the places where a number and a space precede its abbreviation, and
+a pattern left with no place is never compiled ("A." in "U.S.A.", "S." in "U.S." select many).
+The patterns without a required string (stop words, *Id.*, paragraphs, ...) still run over the
+whole text. Patterns run in a fixed order, so equal matches merge the same way on every run
+(eyecite's own order follows the string hash seed).
 
 Only ``quotecheck.extract.citations`` uses this module; it keeps eyecite's import lazy.
 """

@@ -101,6 +101,9 @@ def tokenizer() -> Any:
             runs: dict[int, tuple[Any, list[int] | None]] = {
                 id(e): (e, None) for e in self.unfiltered_extractors
             }
+            # A number-first pattern's abbreviations, by extractor (``None``: not screened).
+            # Keyed by id: an extractor's own hash is the hash of its repr, long to build.
+            screens: dict[int, tuple[str, ...] | None] = {}
             automata = [(self.case_sensitive_filter, stripped)]
             if len(lowered) == len(stripped):
                 automata.append((self.case_insensitive_filter, lowered))
@@ -112,9 +115,13 @@ def tokenizer() -> Any:
                     for e in extractors:
                         key = id(e)
                         if key not in runs:
-                            runs[key] = (e, [] if _windowable(e, CitationToken) else None)
+                            windowable = _windowable(e, CitationToken)
+                            runs[key] = (e, [] if windowable else None)
+                            screens[key] = _number_first(e) if windowable else None
                         hits = runs[key][1]
-                        if hits is not None and _may_start(e, haystack, end, where, text):
+                        if hits is not None and _may_start(
+                            screens[key], haystack, end, where, text
+                        ):
                             hits.append(where[end])
             # A pattern none of whose places can start a citation is not even compiled.
             return [(e, hits) for e, hits in runs.values() if hits is None or hits]
@@ -134,7 +141,6 @@ _NUMBER_FIRST = re.compile(
 )
 
 
-@functools.cache
 def _number_first(extractor: Any) -> tuple[str, ...] | None:
     """The abbreviations (white space removed) of a number-first pattern, else ``None``."""
     if not _NUMBER_FIRST.match(extractor.regex):
@@ -143,13 +149,15 @@ def _number_first(extractor: Any) -> tuple[str, ...] | None:
     return tuple(x.lower() for x in strings) if extractor.flags & re.I else tuple(strings)
 
 
-def _may_start(extractor: Any, haystack: str, end: int, where: list[int], text: str) -> bool:
-    """Whether the abbreviation ending at ``haystack[end]`` follows a number and one space.
+def _may_start(
+    strings: tuple[str, ...] | None, haystack: str, end: int, where: list[int], text: str
+) -> bool:
+    """Whether one of ``strings`` ends at ``haystack[end]`` after a number and one space.
 
-    Only number-first patterns are screened (the others always may): their match is a number,
-    one space, then one of their abbreviations, which is where the prefilter found it.
+    Only number-first patterns are screened (``strings`` is ``None`` for the others, which
+    always may): their match is a number, one space, then one of their abbreviations, which is
+    where the prefilter found it.
     """
-    strings = _number_first(extractor)
     if strings is None:
         return True
     for s in strings:

@@ -536,23 +536,19 @@ def unmarked_capitalization(ctx: Context) -> tuple[Finding, ...]:
     b_char, s_char = m.group(), sm.group()
     word_end = re.match(r"\S+", text[m.start() :])
     first_word = word_end.group() if word_end else b_char
-    if b_char.islower() and s_char.isupper():
-        # Worked into the brief's own sentence: Bluebook 5.1 still wants "[t]he".
-        return (
-            _finding(
-                FindingKind.UNMARKED_CAPITALIZATION,
-                f"Lower-cases \u201c{first_word}\u201d, capitalized in the source, without "
-                "brackets (write \u201c[" + b_char + "]\u201d).",
-                "A change of letter case in a quotation must be bracketed.",
-                ctx.evidence(brief_rel=Span(m.start(), m.start() + len(first_word))),
-            ),
-        )
-    if not (b_char.isupper() and s_char.islower()):
-        return ()
     prev = re.findall(
         r"[A-Za-z']+", src.text[max(0, a.source_span.start - 40) : a.source_span.start]
     )
-    if prev and prev[-1].lower() in _LEADING:
+    cue = None
+    if b_char.islower() and s_char.isupper():
+        # Worked into the brief's own sentence: Bluebook 5.1 still wants "[t]he".
+        msg = (
+            f"Lower-cases \u201c{first_word}\u201d, capitalized in the source, without "
+            "brackets (write \u201c[" + b_char + "]\u201d)."
+        )
+    elif not (b_char.isupper() and s_char.islower()):
+        return ()
+    elif prev and prev[-1].lower() in _LEADING:
         msg = (
             f"Drops the source's leading \u201c{prev[-1]}\u201d and capitalizes "
             f"\u201c{first_word}\u201d without brackets."
@@ -563,7 +559,6 @@ def unmarked_capitalization(ctx: Context) -> tuple[Finding, ...]:
             f"Capitalizes \u201c{first_word}\u201d, lower-case in the source, without brackets "
             "(write \u201c[" + b_char + "]\u201d)."
         )
-        cue = None
     return (
         _finding(
             FindingKind.UNMARKED_CAPITALIZATION,

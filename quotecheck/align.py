@@ -107,15 +107,14 @@ def tokenize(text: str) -> Tokens:
     >>> t.words, [str(s.start) + ":" + str(s.end) for s in t.spans]
     (('the', "court's", 'rule'), ['0:5', '6:13', '15:19'])
     """
-    has_brackets = "[" in text or "]" in text
-    clean = _BRACKETS.sub("", text) if has_brackets else text
+    brackets = [m.start() for m in _BRACKETS.finditer(text)] if "[" in text or "]" in text else []
+    clean = _BRACKETS.sub("", text) if brackets else text
     # A hyphen at a line end is taken as a word broken across lines; a compound broken there
     # ("case-\nby-case") then reads as "caseby-case", which the diff treats as equal (below).
     norm = normalize(clean, lower=True, join=_join)
     # One offset into ``text`` per normalised character, built run by run: a list lookup per
     # token is several times cheaper than a bisect (an opinion has tens of thousands of tokens).
     # A removed bracket shifts the rest of ``clean`` by one more character.
-    brackets = [m.start() for m in _BRACKETS.finditer(text)] if has_brackets else []
     gaps = [p - k for k, p in enumerate(brackets)]
     char_map: list[int] = []
     bounds = (*norm.starts[1:], len(norm.text))

@@ -113,7 +113,7 @@ def read_source(path: Path, *, data: bytes | None = None) -> RawSource:
 
 _PAGE_MARKER = re.compile(r"\[\[page [^\]]*\]\]")
 # Two letters outside any page marker (a marker is consumed whole, so its "pa" does not count).
-_WORD_OUTSIDE_MARKERS = re.compile(r"\[\[page [^\]]*\]\]|(?P<word>[A-Za-z]{2})")
+_WORD_OUTSIDE_MARKERS = re.compile(_PAGE_MARKER.pattern + r"|(?P<word>[A-Za-z]{2})")
 
 
 def _require_text(text: str, path: Path) -> str:

@@ -83,6 +83,10 @@ CHUNK_CHARS = 600
 #: A chunk's FTS rowid is ``document rowid << CHUNK_BITS | chunk number``.
 CHUNK_BITS = 20
 _CHUNK_MASK = (1 << CHUNK_BITS) - 1
+# Chunk ends are stored as C unsigned ints (32 bits on the usual platforms); SQL counts them in
+# ``_ITEM``-byte steps.
+_ARRAY = "I"
+_ITEM = array(_ARRAY).itemsize
 _CHUNK = re.compile(
     rf"(?s).{{{CHUNK_CHARS // 2},{CHUNK_CHARS - 1}}}(?=[ \n]|\Z)|.{{1,{CHUNK_CHARS}}}"
 )
@@ -510,14 +514,14 @@ def _numbered(
 
 def _blob(ends: Iterable[int]) -> bytes:
     """Chunk ends as little-endian 32-bit integers."""
-    out = array("I", ends)
+    out = array(_ARRAY, ends)
     if sys.byteorder == "big":
         out.byteswap()
     return out.tobytes()
 
 
 def _ends(blob: bytes) -> array[int]:
-    out = array("I")
+    out = array(_ARRAY)
     out.frombytes(blob)
     if sys.byteorder == "big":
         out.byteswap()
@@ -578,10 +582,7 @@ def _apply(
             con.execute("BEGIN")
             if work(con):
                 _refresh_terms(con)
-            con.execute(
-                "INSERT OR REPLACE INTO meta(key, value) VALUES('summary', ?)",
-                (json.dumps(_count(con)),),
-            )
+            _record_counts(con)
             con.execute("COMMIT")
         finally:
             con.close()
@@ -601,9 +602,16 @@ def _refresh_terms(con: sqlite3.Connection) -> None:
     con.execute("INSERT INTO fts(fts, rank) VALUES('merge', 500)")
     con.execute("DELETE FROM terms")
     con.execute("INSERT INTO terms(term, df) SELECT term, doc FROM vocab WHERE doc > 1")
+
+
+def _record_counts(con: sqlite3.Connection) -> None:
+    """Keep in ``meta`` what opening and refreshing would otherwise count over every row."""
+    con.execute(
+        "INSERT OR REPLACE INTO meta(key, value) VALUES('summary', ?)", (json.dumps(_count(con)),)
+    )
     con.execute(
         "INSERT OR REPLACE INTO meta(key, value)"
-        " SELECT 'chunks', COALESCE(SUM(length(chunks)), 0) / 4 FROM documents"
+        f" SELECT 'chunks', COALESCE(SUM(length(chunks)), 0) / {_ITEM} FROM documents"
     )
 
 

@@ -443,51 +443,28 @@ def _find(text: str, italics: list[Span]) -> list[_Cand]:
                 pin=pin,
             )
         )
-    for m in _SLIP_SHORT.finditer(text):
-        start = _name_before(text, m.start(), italics)
-        if start is None:
-            continue
-        out.append(
-            _Cand(
-                "slipshort",
-                start,
-                m.end("slip"),
-                m.end(),
-                prio=1,
-                name=_flat(text[start : m.start()]),
-                pin=_pin(m.group("pin")),
+    # Short forms after a case name: "Bartz, slip op. at 5", "Bartz, supra, at 3", "Bartz, at 3"
+    # (the reporter-like part ends at the named group, or where the pin clause starts).
+    for kind, pattern, end_group, prio in (
+        ("slipshort", _SLIP_SHORT, "slip", 1),
+        ("supra", _SUPRA, "supra", 3),
+        ("name_at", _NAME_AT, None, 6),
+    ):
+        for m in pattern.finditer(text):
+            start = _name_before(text, m.start(), italics)
+            if start is None:
+                continue
+            out.append(
+                _Cand(
+                    kind,
+                    start,
+                    m.end(end_group) if end_group else m.start(),
+                    m.end(),
+                    prio=prio,
+                    name=_flat(text[start : m.start()]),
+                    pin=_pin(m.group("pin")),
+                )
             )
-        )
-    for m in _SUPRA.finditer(text):
-        start = _name_before(text, m.start(), italics)
-        if start is None:
-            continue
-        out.append(
-            _Cand(
-                "supra",
-                start,
-                m.end("supra"),
-                m.end(),
-                prio=3,
-                name=_flat(text[start : m.start()]),
-                pin=_pin(m.group("pin")),
-            )
-        )
-    for m in _NAME_AT.finditer(text):
-        start = _name_before(text, m.start(), italics)
-        if start is None:
-            continue
-        out.append(
-            _Cand(
-                "name_at",
-                start,
-                m.start(),
-                m.end(),
-                prio=6,
-                name=_flat(text[start : m.start()]),
-                pin=_pin(m.group("pin")),
-            )
-        )
     for m in _JOURNAL.finditer(text):
         if _in_blocked(blocked, m.start()):
             continue

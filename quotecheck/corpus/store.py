@@ -549,6 +549,17 @@ def _count(con: sqlite3.Connection) -> tuple[int, int, int]:
     return docs, cites, pages
 
 
+def _report(db: Path, *, skipped: tuple[Skipped, ...] | None = None, **done: Any) -> BuildReport:
+    """A build's report: the database's counts (and skipped files), with what this run did."""
+    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        n_docs, n_cites, n_pages = _summary(con)
+        listed = _skipped_list(con) if skipped is None else skipped
+    finally:
+        con.close()
+    return BuildReport(db, n_docs, n_cites, n_pages, skipped=listed, **done)
+
+
 def _skipped_list(con: sqlite3.Connection) -> tuple[Skipped, ...]:
     return tuple(
         Skipped(p, r) for p, r in con.execute("SELECT path, reason FROM skipped ORDER BY path")
@@ -697,14 +708,7 @@ def build_corpus(
     plan.removed += [p for p in skipped if p not in seen and p.startswith(str(folder))]
 
     if not (plan.todo or plan.touched or plan.removed or force or not db.exists() or redo_all):
-        con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-        try:
-            n_docs, n_cites, n_pages = _summary(con)
-            return BuildReport(
-                db, n_docs, n_cites, n_pages, unchanged=plan.unchanged, skipped=_skipped_list(con)
-            )
-        finally:
-            con.close()
+        return _report(db, unchanged=plan.unchanged)
 
     counts = {"added": 0, "updated": 0, "bytes": 0}
 
@@ -748,24 +752,15 @@ def build_corpus(
         _apply(db, fresh=force or not db.exists(), work=work)
     except (OSError, sqlite3.Error) as exc:
         raise CorpusError(f"cannot write corpus database {db}: {exc}") from None
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        n_docs, n_cites, n_pages = _summary(con)
-        return BuildReport(
-            db,
-            n_docs,
-            n_cites,
-            n_pages,
-            added=counts["added"],
-            updated=counts["updated"],
-            removed=len(plan.removed),
-            unchanged=plan.unchanged,
-            skipped=_skipped_list(con),
-            changed=True,
-            bytes_read=counts["bytes"],
-        )
-    finally:
-        con.close()
+    return _report(
+        db,
+        added=counts["added"],
+        updated=counts["updated"],
+        removed=len(plan.removed),
+        unchanged=plan.unchanged,
+        changed=True,
+        bytes_read=counts["bytes"],
+    )
 
 
 def add_documents(
@@ -818,20 +813,8 @@ def add_documents(
         _apply(db, fresh=not db.exists(), work=work)
     except (OSError, sqlite3.Error) as exc:
         raise CorpusError(f"cannot write corpus database {db}: {exc}") from None
-    con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
-    try:
-        n_docs, n_cites, n_pages = _summary(con)
-    finally:
-        con.close()
-    return BuildReport(
-        db,
-        n_docs,
-        n_cites,
-        n_pages,
-        added=counts["added"],
-        skipped=tuple(skipped),
-        changed=True,
-        bytes_read=counts["bytes"],
+    return _report(
+        db, skipped=tuple(skipped), added=counts["added"], changed=True, bytes_read=counts["bytes"]
     )
 
 

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 
 from quotecheck.corpus import build_corpus, formats, open_corpus, store
 from quotecheck.corpus.cites import docket_keys, parse_cite, pin_pages
@@ -643,6 +645,19 @@ def test_formats_keyword_led_searches_agree_with_full_regex_scans(corpus_dir: Pa
         headings += len(full)
     assert headings > 20
     assert markers > 1000
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    hs.lists(hs.sampled_from(["\n", " ", "x", "Opinion", "OPINION", "All Citations", "Foot"])),
+    hs.sampled_from([("Opinion",), ("Opinion", "OPINION", "Foot"), ("All Citations", "Footnotes")]),
+)
+def test_formats_line_starts_are_those_a_multiline_regex_finds(
+    pieces: list[str], words: tuple[str, ...]
+) -> None:
+    text = "".join(pieces)
+    anchored = re.compile("^(?:" + "|".join(map(re.escape, words)) + ")", re.M)
+    assert formats._line_starts_with(text, words) == [m.start() for m in anchored.finditer(text)]
 
 
 def test_store_scan_walks_subfolders_in_order_and_skips_hidden_ones(tmp_path: Path) -> None:

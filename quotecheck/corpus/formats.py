@@ -16,6 +16,8 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from quotecheck.corpus.cites import (
@@ -400,8 +402,9 @@ def strip_markers(raw: str) -> Markup:
                 continue
             kind = "star"
         matches.append((m.start(), m.end(), kind, m))
-    if "Filed" in raw and "Document" in raw:
-        matches.extend((m.start(), m.end(), "ecf", m) for m in _ecf_matches(raw))
+    ecf = _ecf_matches(raw)
+    if ecf:
+        matches.extend((m.start(), m.end(), "ecf", m) for m in ecf)
         matches.sort(key=lambda t: t[0])
     n = len(raw)
     for a, b, kind, m in matches:
@@ -483,8 +486,8 @@ def _footnote_spans(text: str, starts: list[int], stops: list[int]) -> tuple[Spa
 def _chain(values: list[tuple[int, int]], *, step: int = 60) -> list[tuple[int, int]]:
     """Longest subsequence of (position, page) whose pages rise by at most ``step`` each time."""
     n = len(values)
-    if n == 0:
-        return []
+    if all(a[1] <= b[1] <= a[1] + step for a, b in pairwise(values)):
+        return list(values)  # the usual case: the whole sequence is the chain
     best = [1] * n
     prev = [-1] * n
     for i in range(n):
@@ -930,24 +933,33 @@ _ALL_CITATIONS = re.compile(r"All Citations[ \t]*\n+(?P<line>[^\n]+)")
 
 
 def _line_starts_with(text: str, words: tuple[str, ...]) -> list[int]:
-    """Positions, in order, of the lines of ``text`` that begin with one of ``words``.
+    """Positions, in order, of the lines of ``text`` that begin with one of ``words`` (each once).
 
-    ``str.find`` runs at memory speed, where a ``^``-anchored multi-line regex tries every
+    ``str.find`` (one word) or a regex whose every match begins with a line break (several
+    words: one pass) runs at memory speed, where a ``^``-anchored multi-line regex tries every
     position of a long opinion.
 
     >>> _line_starts_with("Opinion\\nNo Opinion\\nOpinion of", ("Opinion",))
     [0, 19]
+    >>> _line_starts_with("Footnotes\\nx\\nAll Citations\\nFootnotes", ("All Citations", "Foot"))
+    [0, 12, 26]
     """
-    out: list[int] = []
-    for word in words:
-        if text.startswith(word):
-            out.append(0)
+    out: list[int] = [0] if text.startswith(words) else []
+    if len(words) == 1:
         # Only line starts are visited: the word inside a line costs no Python step.
-        i = text.find("\n" + word)
+        needle = "\n" + words[0]
+        i = text.find(needle)
         while i != -1:
             out.append(i + 1)
-            i = text.find("\n" + word, i + 1)
-    return sorted(out)
+            i = text.find(needle, i + 1)
+        return out
+    out.extend(m.start() + 1 for m in _after_line_break(words).finditer(text))
+    return out
+
+
+@cache
+def _after_line_break(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("\n(?:" + "|".join(re.escape(w) for w in words) + ")")
 
 
 def own_cites(text: str) -> tuple[ReporterCite, ...]:
@@ -998,6 +1010,7 @@ _TAIL = re.compile(r"(?:All Citations|Footnotes)[ \t]*$", re.M)
 # Every heading _PART_LINE matches holds one of these; a heading may run over a few lines.
 _PART_WORDS = ("concurring", "dissenting", "delivered the opinion of the Court")
 _PART_HEADS = ("Opinion", "OPINION", "Syllabus", "PER CURIAM", "Per Curiam")
+_CAPITALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _part_lines(text: str) -> list[re.Match[str]]:
@@ -1020,7 +1033,8 @@ def _part_lines(text: str) -> list[re.Match[str]]:
     out: list[re.Match[str]] = []
     end = 0
     for start in sorted(starts):
-        if start < end:
+        # Every heading begins with a capital letter: other lines are not tried.
+        if start < end or text[start : start + 1] not in _CAPITALS:
             continue
         m = _PART_LINE.match(text, start)
         if m:

@@ -441,6 +441,22 @@ def test_store_bad_files_are_skipped_with_a_reason(tmp_path: Path) -> None:
     assert all(reasons.values())
 
 
+def test_store_file_removed_while_a_build_reads_ahead_is_skipped(tmp_path: Path) -> None:
+    """A file the build has asked the kernel to read ahead, deleted before its turn."""
+    for i in range(6):
+        write(tmp_path, f"op{i}.txt", OPINION.replace("Acuff-Rose", f"Acuff-Rose {i}"))
+    assert store.READ_AHEAD >= 3  # op2 is read ahead before op0 is analysed
+
+    def remove_op2(done: int, total: int, name: str) -> None:
+        if done == 1:
+            (tmp_path / "op2.txt").unlink()
+
+    report = build_corpus(tmp_path, on_progress=remove_op2)
+    assert report.documents == 5
+    assert [Path(s.path).name for s in report.skipped] == ["op2.txt"]
+    assert "op2.txt" in report.skipped[0].reason
+
+
 def test_store_encrypted_pdf_is_skipped(tmp_path: Path) -> None:
     pytest.importorskip("reportlab")
     from reportlab.pdfgen import canvas

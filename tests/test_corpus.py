@@ -457,6 +457,22 @@ def test_store_file_removed_while_a_build_reads_ahead_is_skipped(tmp_path: Path)
     assert "op2.txt" in report.skipped[0].reason
 
 
+def test_store_skipped_file_once_fixed_is_indexed_and_no_longer_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "good.txt", OPINION)
+    write(tmp_path, "later.txt", "  \n")
+    first = build_corpus(tmp_path)
+    assert (first.documents, [Path(s.path).name for s in first.skipped]) == (1, ["later.txt"])
+    write(tmp_path, "later.txt", OPINION.replace("Acuff-Rose", "Later Music"))
+    again = build_corpus(tmp_path)
+    assert (again.documents, again.skipped, again.added) == (2, (), 1)
+    # and a stored file that turns bad is taken out of the index and listed
+    write(tmp_path, "good.txt", "")
+    last = build_corpus(tmp_path)
+    assert (last.documents, [Path(s.path).name for s in last.skipped]) == (1, ["good.txt"])
+    with open_corpus(store.default_db(tmp_path)) as corpus:
+        assert [d.id for d in corpus.documents()] == ["later"]
+
+
 def test_store_encrypted_pdf_is_skipped(tmp_path: Path) -> None:
     pytest.importorskip("reportlab")
     from reportlab.pdfgen import canvas

@@ -408,8 +408,11 @@ class _Writer:
         self.con = con
         taken = con.execute("SELECT id, path FROM documents").fetchall()
         self.ids = dict(taken)
+        self.paths = {path for _, path in taken}
 
     def delete(self, path: str) -> None:
+        if path not in self.paths:
+            return  # not stored (a new file): nothing to look up
         row = self.con.execute(
             "SELECT rowid, id, text, chunks FROM documents WHERE path=?", (path,)
         ).fetchone()
@@ -424,6 +427,7 @@ class _Writer:
             self.con.execute(f"DELETE FROM {table} WHERE doc=?", (rowid,))
         self.con.execute("DELETE FROM documents WHERE rowid=?", (rowid,))
         self.ids.pop(doc_id, None)
+        self.paths.discard(path)
 
     def _doc_id(self, path: Path, key: str) -> str:
         doc_id = path.stem
@@ -499,6 +503,7 @@ class _Writer:
         rowid = cur.lastrowid
         assert rowid is not None  # an INSERT into a rowid table always sets it
         self.ids[doc_id] = key
+        self.paths.add(key)
         self.con.executemany(
             "INSERT INTO cites(doc, cite, key, volume, rkey) VALUES(?,?,?,?,?)",
             [(rowid, str(c), c.key, c.volume, c.reporter_key) for c in a.cites],
@@ -750,7 +755,8 @@ def build_corpus(
             try:
                 stat = path.stat()
                 writer.insert(path, key, "folder", digest, stat, manifest.get(path.name), ())
-                con.execute("DELETE FROM skipped WHERE path=?", (key,))
+                if key in skipped:
+                    con.execute("DELETE FROM skipped WHERE path=?", (key,))
                 counts["added" if not existed else "updated"] += 1
                 counts["bytes"] += stat.st_size
             except (QuotecheckError, OSError, UnicodeError, ValueError) as exc:

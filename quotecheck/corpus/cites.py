@@ -163,10 +163,21 @@ def cites_in_line(line: str) -> tuple[ReporterCite, ...]:
     return tuple(out)
 
 
+# Where a citation can start: ``parse_cite`` strips white space, "." and "*" and then needs a
+# volume (a digit) or "T.C. Memo."; a piece that fails this cannot parse.
+_CITE_START = re.compile(r"[\s.*]*[\dT]")
+
+
 def is_cite_line(line: str) -> bool:
-    """Whether every ``,``/``;`` piece of ``line`` is a citation (a caption cite line)."""
+    """Whether every ``,``/``;`` piece of ``line`` is a citation (a caption cite line).
+
+    >>> is_cite_line("510 U.S. 569, 114 S.Ct. 1164"), is_cite_line("Decided March 7, 1994")
+    (True, False)
+    """
     pieces = [p for p in re.split(r"[;,]", line) if p.strip(" *")]
-    return bool(pieces) and all(parse_cite(p) is not None for p in pieces)
+    return bool(pieces) and all(
+        _CITE_START.match(p) is not None and parse_cite(p) is not None for p in pieces
+    )
 
 
 # ---------------------------------------------------------------------------------------------

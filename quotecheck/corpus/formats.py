@@ -816,7 +816,9 @@ def infer_case_name(text: str) -> str:
     """
     lines = text[:6000].split("\n")[:60]
     for i, line in enumerate(lines):
-        s = _LINE_NUMBER.sub("", line.strip())
+        s = line.strip()
+        if s[-1:].isdigit():  # a pleading-paper line number can only end a line with a digit
+            s = _LINE_NUMBER.sub("", s)
         if _NOT_A_CAPTION.match(s) or len(s) > 400 or (_DIGIT.search(s) and is_cite_line(s)):
             continue
         if s in {"v.", "v", "vs.", "V."} or (s.endswith(" v.") and len(s) > 3):
@@ -824,7 +826,7 @@ def infer_case_name(text: str) -> str:
             b = _neighbour(lines, i, 1)
             if a and b:
                 return f"{_tidy_party(a)} v. {_tidy_party(b)}"
-        m = _VS_LINE.match(s)
+        m = _VS_LINE.match(s) if "v" in s else None
         if m and not _NUMBER_BEFORE_NAME.search(s) and not s.endswith(","):
             return f"{_tidy_party(m['a'])} v. {_tidy_party(m['b'])}"
         m = _IN_RE.match(s)

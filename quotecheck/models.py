@@ -343,17 +343,24 @@ class Extraction:
     """What the extract stage found in one document: quotes, citations and their pairing.
 
     ``attribution[i]`` is the index in ``citations`` of the citation supporting ``quotes[i]``,
-    or ``None``.
+    or ``None``. ``echoes[i]``, for a short uncited phrase, is the index of the case citation
+    whose opinion it may echo (no claim: only where the words stand is looked up), or ``None``.
     """
 
     document: Document
     quotes: tuple[Quote, ...]
     citations: tuple[Citation, ...]
     attribution: tuple[int | None, ...]
+    echoes: tuple[int | None, ...] = ()
 
     def citation_for(self, quote_index: int) -> Citation | None:
         """The citation attributed to the quote at ``quote_index``."""
         idx = self.attribution[quote_index]
+        return None if idx is None else self.citations[idx]
+
+    def echoed_citation(self, quote_index: int) -> Citation | None:
+        """The case citation the phrase at ``quote_index`` may echo."""
+        idx = self.echoes[quote_index] if quote_index < len(self.echoes) else None
         return None if idx is None else self.citations[idx]
 
 

@@ -55,6 +55,8 @@ MIN_SEARCH_WORDS = 6
 UNCITED_MIN_SCORE = 90.0
 #: How many corpus-wide hits are aligned in full when the cited source lacks the words.
 SEARCH_HITS = 4
+#: How exactly a short uncited echo's words must stand in the opinion it echoes.
+ECHO_MIN_SCORE = 100.0
 
 
 def extract_brief(path: Path) -> Report:
@@ -131,6 +133,12 @@ class _Checker:
         citation = self.extraction.citation_for(index)
         origin = citation.origin if citation is not None else None
         base = QuoteResult(quote=quote, citation=citation, origin=origin)
+        if quote.kind is QuoteKind.PHRASE:
+            try:
+                return replace(base, match=self._echo_match(index))
+            except Exception:  # an echo is no claim: failing to place it changes nothing
+                log.exception("echo %d could not be placed", quote.id)
+                return base
         if quote.kind not in (QuoteKind.QUOTATION, QuoteKind.BLOCK):
             return base
         try:
@@ -189,6 +197,29 @@ class _Checker:
             base.origin,
             match=alignment or elsewhere,
             findings=findings,
+        )
+
+    def _echo_match(self, index: int) -> Alignment | None:
+        """Where a short uncited phrase stands, word for word, in the opinion it echoes.
+
+        An echo ("a “general-purpose” library") borrows words from the opinion its sentence
+        discusses (``Extraction.echoes``). No finding either way: an echo is no claim, and a
+        phrase that opinion lacks stays unverified.
+        """
+        from quotecheck.align import align_quote
+
+        cite = self.extraction.echoed_citation(index)
+        if cite is None:
+            return None
+        resolution = self._resolve(cite.origin or cite)
+        if not isinstance(resolution, Source):
+            return None
+        return align_quote(
+            self.extraction.quotes[index],
+            self.corpus.text(resolution.document),
+            prefer_pages=resolution.pages,
+            pagination=resolution.pagination,
+            min_score=ECHO_MIN_SCORE,
         )
 
     def _resolve(self, citation: Citation) -> Source | Unresolved:

@@ -82,6 +82,36 @@ def test_extract_quotes_sharing_one_citation_sentence() -> None:
     assert ex.attribution[0] == ex.attribution[1] is not None
 
 
+CAMPBELL = "Campbell v. Acuff-Rose Music, Inc., 510 U.S. 569, 577 (1994)"
+
+
+@pytest.mark.parametrize(
+    ("text", "echoes_campbell"),
+    [
+        # the citation of the sentence's own quotation (which the echo does not borrow)
+        (f"A \u201cmarket substitute\u201d for \u201cthe original.\u201d {CAMPBELL}.", True),
+        # the citation ending the sentence before it
+        (f"Parody differs. {CAMPBELL}. So a \u201cmarket substitute\u201d is rare.", True),
+        # a citation two sentences away, or none at all
+        (f"It is a \u201cmarket substitute\u201d case. More words. {CAMPBELL}.", False),
+        ("It is a \u201cmarket substitute\u201d case. More words.", False),
+        # a record cite names no opinion
+        ("A \u201cmarket substitute\u201d for \u201cthe original.\u201d Dkt. 741, at 5.", False),
+    ],
+)
+def test_extract_echo_borrows_only_an_adjacent_case_citation(
+    text: str, echoes_campbell: bool
+) -> None:
+    from quotecheck.extract import extract
+
+    ex = extract(load_plain("b.md", text))
+    (i,) = [k for k, q in enumerate(ex.quotes) if q.text == "market substitute"]
+    assert ex.quotes[i].kind is QuoteKind.PHRASE
+    assert ex.citation_for(i) is None  # an echo is no claim
+    echoed = ex.echoed_citation(i)
+    assert (echoed.text if echoed else None) == (CAMPBELL if echoes_campbell else None)
+
+
 def _signature(path: Path) -> list[tuple[str, str | None, tuple[str, ...]]]:
     """Each quote's folded text, its citation's authority and its emphasized words."""
     from quotecheck.text.normalize import fold

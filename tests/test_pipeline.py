@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quotecheck.evaluate import evaluate
-from quotecheck.models import FindingKind, QuoteResult, Report, Severity
+from quotecheck.models import FindingKind, QuoteKind, QuoteResult, Report, Severity
 from quotecheck.pipeline import check_brief
 
 pytestmark = pytest.mark.corpus
@@ -48,6 +48,27 @@ def test_pipeline_seed_faithful_quotes_pass(seed_report: Report, starts: str) ->
     assert result.match is not None
     bad = [f for f in result.findings if f.kind is not FindingKind.EMPHASIS_CLAIM_UNSUPPORTED]
     assert bad == []
+
+
+def test_pipeline_seed_echoes_are_placed_in_the_opinion_discussed_never_flagged(
+    seed_report: Report,
+) -> None:
+    """A short uncited echo is looked up in the opinion its sentence cites, word for word."""
+    echoes = [r for r in seed_report.results if r.quote.kind is QuoteKind.PHRASE]
+    assert all(not r.findings and r.citation is None for r in echoes)
+    general = [r for r in echoes if r.quote.text == "general-purpose"]
+    assert len(general) == 2  # after "... 787 F.Supp.3d 1007, 1026." and before "See Bartz"
+    for r in general:
+        assert r.match is not None
+        assert r.match.document == "bartz-v-anthropic-2025-06-23"
+        assert r.match.source_text.lower() == "general-purpose"
+    # A scare quote whose sentence cites nothing, and a term of art whose sentence cites a case
+    # not in the corpus, stay unplaced.
+    (pirated,) = [r for r in echoes if r.quote.text == "pirated"]
+    assert pirated.match is None
+    advance = [r for r in echoes if r.quote.text == "materially advance"]
+    assert advance
+    assert all(r.match is None for r in advance)
 
 
 def test_pipeline_seed_unknown_wl_order_is_source_missing(seed_report: Report) -> None:

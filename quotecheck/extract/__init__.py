@@ -31,8 +31,8 @@ def extract(document: Document) -> Extraction:
 
     quotes = extract_quotes(document)
     citations = extract_citations(_mask_blocks(document, quotes), emphasis=document.emphasis)
-    quotes, attribution = attach_citations(document, quotes, citations)
-    return Extraction(document, quotes, citations, attribution)
+    quotes, attribution, echoes = attach_citations(document, quotes, citations)
+    return Extraction(document, quotes, citations, attribution, echoes)
 
 
 def _mask_blocks(document: Document, quotes: tuple[Quote, ...]) -> str:

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quotecheck.models import Citation, Document, Quote, QuoteKind, Span
+from quotecheck.models import Citation, CitationForm, Document, Quote, QuoteKind, Span
 from quotecheck.text.segment import sentences
 
 _SIGNALS = re.compile(
@@ -37,7 +37,7 @@ PHRASE_MAX_WORDS = 3
 
 def attach_citations(
     document: Document, quotes: Sequence[Quote], citations: Sequence[Citation]
-) -> tuple[tuple[Quote, ...], tuple[int | None, ...]]:
+) -> tuple[tuple[Quote, ...], tuple[int | None, ...], tuple[int | None, ...]]:
     """Attribute a citation to each quote and settle each quote's kind.
 
     Args:
@@ -46,8 +46,9 @@ def attach_citations(
         citations: its citations, in text order.
 
     Returns:
-        The quotes (uncited short quotations re-kinded ``phrase``) and, for each, the index of
-        its citation in ``citations`` or ``None``.
+        The quotes (uncited short quotations re-kinded ``phrase``); for each, the index of its
+        citation in ``citations`` or ``None``; and for each phrase, the index of the case
+        citation whose opinion it may echo (see ``_echoed``), else ``None``.
 
     Example:
         >>> from quotecheck.load.plain import load_plain
@@ -55,15 +56,16 @@ def attach_citations(
         >>> from quotecheck.models import CitationForm
         >>> doc = load_plain("b.md", "It held that “x is y.” Id. at 5. Some “echo” here.")
         >>> cite = Citation(Span(23, 32), "Id. at 5.", CitationForm.ID, "Foo", pin="5")
-        >>> qs, idx = attach_citations(doc, extract_quotes(doc), [cite])
-        >>> idx, [q.kind.value for q in qs]
-        ((0, None), ['quotation', 'phrase'])
+        >>> qs, idx, echoes = attach_citations(doc, extract_quotes(doc), [cite])
+        >>> idx, [q.kind.value for q in qs], echoes
+        ((0, None), ['quotation', 'phrase'], (None, 0))
     """
     text = document.text
     sents = sentences(text)
     starts = [s.start for s in sents]
     out_quotes: list[Quote] = []
     out_idx: list[int | None] = []
+    out_echo: list[int | None] = []
     for quote in quotes:
         idx: int | None = None
         if quote.kind in (QuoteKind.QUOTATION, QuoteKind.BLOCK):
@@ -72,7 +74,55 @@ def attach_citations(
             quote = replace(quote, kind=QuoteKind.PHRASE)
         out_quotes.append(quote)
         out_idx.append(idx)
-    return tuple(out_quotes), tuple(out_idx)
+        echoed = quote.kind is QuoteKind.PHRASE
+        out_echo.append(_echoed(text, quote, citations, sents, starts) if echoed else None)
+    return tuple(out_quotes), tuple(out_idx), tuple(out_echo)
+
+
+def _echoed(
+    text: str,
+    quote: Quote,
+    citations: Sequence[Citation],
+    sents: Sequence[Span],
+    starts: Sequence[int],
+) -> int | None:
+    """The case citation a short uncited phrase may borrow its words from.
+
+    The phrase's sentence is about the opinion cited at its end, or in the citation sentence
+    right after it, or earlier in the same sentence, or at the end of the sentence before it
+    ("... 787 F.Supp.3d 1007, 1026. Judge Alsup ... a “general-purpose” library"). Whether the
+    opinion really holds the words is for the check to say; nothing else borrows the citation.
+    """
+    sentence = _sentence_of(sents, starts, max(quote.span.end - 1, quote.span.start))
+    if sentence is None:
+        return None
+    nxt = _sentence_after(sents, starts, sentence, quote.span.end)
+    cases = [k for k, c in enumerate(citations) if c.form not in _NOT_CASES]
+    for k in cases:
+        cite = citations[k]
+        if cite.span.start < quote.span.end:
+            continue
+        if cite.span.start < sentence.end:
+            return k
+        if nxt is not None and nxt.start <= cite.span.start < nxt.end:
+            lead = text[nxt.start : cite.span.start]
+            if _only_filler(lead) or _name_like(lead):
+                return k
+        break
+    for k in reversed(cases):
+        cite = citations[k]
+        if cite.span.end > quote.span.start:
+            continue
+        if cite.span.start >= sentence.start or (
+            cite.span.end <= sentence.start and _only_filler(text[cite.span.end : sentence.start])
+        ):
+            return k
+        break
+    return None
+
+
+#: Citation forms that name no opinion.
+_NOT_CASES = (CitationForm.RECORD, CitationForm.OTHER)
 
 
 def _is_phrase(quote: Quote) -> bool:

@@ -146,6 +146,47 @@ def test_classify_synthetic_rules(text: str, kinds: tuple[P, ...], expect: list[
     assert run(text, kinds=kinds) == expect
 
 
+PREDICATE_SOURCE = (
+    "Maher, the tipper, provided inside information to a close relative, his brother Michael. "
+    "The United States Constitution protects the press. "
+    "The panel, unpersuaded by that reading, affirmed the judgment below."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "dropped_verb"),
+    [
+        ("Maher, the tipper . . . his brother Michael.", True),
+        # a verb is left in the quotation
+        ("Maher, the tipper, provided inside information . . . his brother Michael.", False),
+        ("The panel . . . affirmed the judgment below.", False),
+        # the words left out are a name, not a verb
+        ("The . . . Constitution protects the press.", False),
+    ],
+)
+def test_classify_ellipsis_that_drops_the_only_verb(text: str, dropped_verb: bool) -> None:
+    src = make_source(PREDICATE_SOURCE)
+    q = make_quote(text)
+    a = align_quote(q, src, pagination="U.S.")
+    assert a is not None
+    found = classify(
+        q,
+        citation=make_citation(None),
+        resolution=Source("doc", "U.S.", (), True),
+        alignment=a,
+        source=src,
+        brief_text=text,
+    )
+    hidden = [f for f in found if f.kind is K.ELLIPSIS_HIDES_QUALIFIER]
+    assert bool(hidden) is dropped_verb
+    if dropped_verb:
+        (f,) = hidden
+        assert f.uncertain  # the verb is known by its form, not by a tagger
+        assert f.severity is Severity.WARNING
+        assert "provided inside information to a close relative" in f.message
+        assert f.evidence.cue == "provided"
+
+
 def test_classify_altered_words_severity_tracks_meaning() -> None:
     src = make_source()
     for text, sev in [

@@ -207,6 +207,37 @@ TAIL_CATEGORIES = frozenset({"limit", "condition", "exception", "contrast"})
 #: The cues that make an adjacent sentence limiting (QC302).
 ADJACENT_CATEGORIES = frozenset({"contrast", "holding"})
 
+#: Verbs that mark a clause's predicate without a tagger (QC204, a dropped predicate): the
+#: auxiliaries and modals, irregular past tenses and common "-s" verbs of opinions; a lower-case
+#: word of 5+ letters ending in "-ed" also counts, except the listed non-verbs. Only a past
+#: tense opens a dropped predicate ("-s" forms are as often plural nouns: "copies", "uses").
+# fmt: off
+AUXILIARIES = frozenset((
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "shall", "should", "may", "might", "must", "can", "could", "cannot"
+))
+PAST_VERBS = frozenset((
+    "held", "found", "said", "made", "took", "gave", "saw", "knew", "thought", "meant", "told",
+    "kept", "became", "began", "brought", "stood", "sought", "bought", "sold", "struck", "wrote",
+    "chose", "fell", "rose", "led", "left", "paid"
+))
+PRESENT_VERBS = frozenset((
+    "holds", "finds", "says", "makes", "takes", "gives", "sees", "knows", "thinks", "means",
+    "tells", "leaves", "keeps", "becomes", "requires", "provides", "applies", "states", "bars",
+    "permits", "allows", "prohibits", "governs", "includes", "contains", "constitutes",
+    "reflects", "shows", "suggests", "explains", "concludes", "recognizes", "establishes",
+    "argues", "contends", "asserts", "claims", "notes", "observes", "emphasizes", "maintains",
+    "insists", "acknowledges", "concedes", "agrees", "urges", "seeks", "asks", "relies", "turns",
+    "remains", "seems", "appears", "exists", "depends", "follows", "arises", "involves",
+    "concerns", "addresses", "considers", "determines", "decides", "rejects", "adopts", "affirms",
+    "reverses", "denies", "grants", "creates", "serves", "adds", "uses", "copies"
+))
+NOT_PAST_TENSE = frozenset((
+    "indeed", "hundred", "kindred", "naked", "wicked", "sacred", "rugged", "beloved", "learned",
+    "speed", "creed", "greed", "breed", "steed", "embed"
+))
+# fmt: on
+
 #: Word classes whose swap changes meaning (QC201/QC205).
 NEGATIONS = frozenset(
     {"not", "no", "never", "nor", "neither", "none", "nothing", "cannot", "without", "nobody"}

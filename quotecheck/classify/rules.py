@@ -569,11 +569,68 @@ def unmarked_capitalization(ctx: Context) -> tuple[Finding, ...]:
     )
 
 
+_LETTER_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _past_tense(word: str) -> bool:
+    """A lower-case past tense: a listed irregular one or a 5+ letter "-ed" form."""
+    if not word.islower():
+        return False
+    return word in C.PAST_VERBS or (
+        len(word) >= 5 and word.endswith("ed") and word not in C.NOT_PAST_TENSE
+    )
+
+
+def _verb_like(word: str) -> bool:
+    """Any word that may carry a predicate: a past tense, a listed verb, an auxiliary."""
+    w = word.lower()
+    return _past_tense(word) or w in C.AUXILIARIES or w in C.PRESENT_VERBS or w in C.PAST_VERBS
+
+
+def _drops_predicate(ctx: Context, op: DiffOp) -> bool:
+    """The ellipsis leaves out the verb that opens the predicate, and the quote keeps none.
+
+    "Maher, the tipper, provided inside information to a close relative, his brother Michael"
+    quoted as "Maher, the tipper . . . his brother Michael": what the sentence says Maher did is
+    gone, and the reader supplies a relation the Court did not state. Without a tagger the verb
+    is recognised by form (auxiliaries, "-ed", a lexicon), so the finding is marked uncertain.
+    """
+    omitted = _LETTER_WORD.findall(op.source_text)  # as written: "United" is no past tense
+    kept = _LETTER_WORD.findall(ctx.quote.text)
+    # Only a past tense opens the dropped predicate: an omitted auxiliary ("Parties . . . seek
+    # review") leaves its main verb behind, and an "-s" word may be a plural noun.
+    return (
+        bool(omitted)
+        and len(kept) >= 4
+        and _past_tense(omitted[0])
+        and not any(_verb_like(w) for w in kept)
+    )
+
+
 def ellipsis_hides_qualifier(ctx: Context) -> tuple[Finding, ...]:
-    """QC204: an ellipsis drops a negation, condition, exception or limitation."""
+    """QC204: an ellipsis drops a negation, condition, exception or limitation, or the verb."""
     out = []
     for op in _changes(ctx):
         if not _is_ellipsis_op(ctx, op) or not op.source_text.strip():
+            continue
+        if _drops_predicate(ctx, op):
+            out.append(
+                _finding(
+                    FindingKind.ELLIPSIS_HIDES_QUALIFIER,
+                    f"The ellipsis leaves out {_q(op.source_text)}, the verb of the sentence "
+                    "quoted: no verb is left, so the quotation no longer says what the source "
+                    "says of its subject.",
+                    "An ellipsis may not drop the words that say what the sentence asserts.",
+                    ctx.evidence(
+                        brief_rel=op.brief_span,
+                        source_span=op.source_span,
+                        diff=(op,),
+                        cue=_LETTER_WORD.findall(op.source_text)[0],
+                    ),
+                    severity=Severity.WARNING,
+                    uncertain=True,
+                )
+            )
             continue
         hits = C.find_cues(op.source_text, C.GAP_CATEGORIES)
         nwords = len(_words(op.source_text))

@@ -337,6 +337,11 @@ class Citation:
         """Whether any parenthetical of this citation says ``kind``."""
         return any(kind in p.kinds for p in self.parentheticals)
 
+    @property
+    def is_case(self) -> bool:
+        """Whether it names an opinion (not a record cite or another authority)."""
+        return self.form not in (CitationForm.RECORD, CitationForm.OTHER)
+
 
 @dataclass(frozen=True, slots=True)
 class Extraction:
@@ -351,7 +356,7 @@ class Extraction:
     quotes: tuple[Quote, ...]
     citations: tuple[Citation, ...]
     attribution: tuple[int | None, ...]
-    echoes: tuple[int | None, ...] = ()
+    echoes: tuple[int | None, ...]
 
     def citation_for(self, quote_index: int) -> Citation | None:
         """The citation attributed to the quote at ``quote_index``."""
@@ -360,7 +365,7 @@ class Extraction:
 
     def echoed_citation(self, quote_index: int) -> Citation | None:
         """The case citation the phrase at ``quote_index`` may echo."""
-        idx = self.echoes[quote_index] if quote_index < len(self.echoes) else None
+        idx = self.echoes[quote_index]
         return None if idx is None else self.citations[idx]
 
 

@@ -22,7 +22,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
-from quotecheck.models import Citation, CitationForm, Document, Quote, QuoteKind, Span
+from quotecheck.models import Citation, Document, Quote, QuoteKind, Span
 from quotecheck.text.segment import sentences
 
 _SIGNALS = re.compile(
@@ -97,32 +97,33 @@ def _echoed(
     if sentence is None:
         return None
     nxt = _sentence_after(sents, starts, sentence, quote.span.end)
-    cases = [k for k, c in enumerate(citations) if c.form not in _NOT_CASES]
-    for k in cases:
-        cite = citations[k]
-        if cite.span.start < quote.span.end:
-            continue
-        if cite.span.start < sentence.end:
-            return k
-        if nxt is not None and nxt.start <= cite.span.start < nxt.end:
-            lead = text[nxt.start : cite.span.start]
-            if _only_filler(lead) or _name_like(lead):
-                return k
-        break
-    for k in reversed(cases):
-        cite = citations[k]
-        if cite.span.end > quote.span.start:
-            continue
-        if cite.span.start >= sentence.start or (
-            cite.span.end <= sentence.start and _only_filler(text[cite.span.end : sentence.start])
-        ):
-            return k
-        break
-    return None
+    cases = [k for k, c in enumerate(citations) if c.is_case]
+    after = next((k for k in cases if citations[k].span.start >= quote.span.end), None)
+    if after is not None and _cites_sentence(text, citations[after], sentence, nxt):
+        return after
+    before = next((k for k in reversed(cases) if citations[k].span.end <= quote.span.start), None)
+    if before is None:
+        return None
+    cite = citations[before]
+    in_sentence = cite.span.start >= sentence.start
+    ends_the_last = cite.span.end <= sentence.start and _only_filler(
+        text[cite.span.end : sentence.start]
+    )
+    return before if in_sentence or ends_the_last else None
 
 
-#: Citation forms that name no opinion.
-_NOT_CASES = (CitationForm.RECORD, CitationForm.OTHER)
+def _cites_sentence(text: str, cite: Citation, sentence: Span | None, nxt: Span | None) -> bool:
+    """Whether a citation after a quote supports the quote's sentence.
+
+    It does when it stands in that sentence, or opens the sentence after it (a citation
+    sentence: "... the rule.” *Campbell*, 510 U.S. at 577.").
+    """
+    if sentence is not None and cite.span.start < sentence.end:
+        return True
+    if nxt is None or not nxt.start <= cite.span.start < nxt.end:
+        return False
+    lead = text[nxt.start : cite.span.start]
+    return _only_filler(lead) or _name_like(lead)
 
 
 def _is_phrase(quote: Quote) -> bool:
@@ -160,12 +161,8 @@ def _attribute(
             # A short echo ("the “materially advance” prong") does not borrow the citation of
             # a later quotation in its sentence.
             break
-        if sentence is not None and cite.span.start < sentence.end:
+        if _cites_sentence(text, cite, sentence, nxt):
             return k
-        if nxt is not None and nxt.start <= cite.span.start < nxt.end:
-            lead = text[nxt.start : cite.span.start]
-            if _only_filler(lead) or _name_like(lead):
-                return k
         break
     # 3. A citation earlier in the same sentence.
     if sentence is not None:

@@ -40,6 +40,8 @@ _TOKEN = re.compile(r"[0-9a-z\u00c0-\u024f\u00df]+(?:'[0-9a-z\u00c0-\u024f]+)*")
 _BRACKETS = re.compile(r"[\[\]]")
 _ELLIPSIS = re.compile(r"\.(?:\s?\.){2,3}|\u2026")
 
+#: Lowest similarity (0-100) of a quote's words to a source passage taken as its placement.
+MIN_SCORE = 72.0
 #: Longest stretch (in words) an ellipsis may stand for between two segments.
 MAX_GAP_WORDS = 120
 #: A placement in the opinion this close wins over a better one in the syllabus.
@@ -216,7 +218,7 @@ def align_quote(
     *,
     prefer_pages: Sequence[str] = (),
     pagination: str | None = None,
-    min_score: float = 72.0,
+    min_score: float = MIN_SCORE,
     differ: Differ = rapidfuzz_differ,
 ) -> Alignment | None:
     """Find ``quote``'s words in ``source`` and diff them word by word.

@@ -16,14 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from quotecheck.align import placement_rank
+from quotecheck.align import MIN_SCORE, align_quote, placement_rank
 from quotecheck.extract import extract
 from quotecheck.extract.quotes import join_passage
 from quotecheck.load import load_document
 from quotecheck.models import (
     Alignment,
     Citation,
-    CitationForm,
     DiffTag,
     Document,
     Evidence,
@@ -161,7 +160,6 @@ class _Checker:
             return QuoteResult(quote, citation, origin, findings=(finding,))
 
     def _check(self, base: QuoteResult, quote: Quote) -> QuoteResult:
-        from quotecheck.align import align_quote
         from quotecheck.classify import classify
 
         target = base.origin or base.citation
@@ -173,9 +171,7 @@ class _Checker:
             resolution = self._resolve(target)
         if isinstance(resolution, Source):
             source = self.corpus.text(resolution.document)
-            alignment = align_quote(
-                quote, source, prefer_pages=resolution.pages, pagination=resolution.pagination
-            )
+            alignment = _align_cited(quote, source, resolution)
             if alignment is None:
                 alignment = _anchored_match(quote, source, resolution)
             if alignment is None:
@@ -206,21 +202,15 @@ class _Checker:
         discusses (``Extraction.echoes``). No finding either way: an echo is no claim, and a
         phrase that opinion lacks stays unverified.
         """
-        from quotecheck.align import align_quote
-
         cite = self.extraction.echoed_citation(index)
         if cite is None:
             return None
         resolution = self._resolve(cite.origin or cite)
         if not isinstance(resolution, Source):
             return None
-        return align_quote(
-            self.extraction.quotes[index],
-            self.corpus.text(resolution.document),
-            prefer_pages=resolution.pages,
-            pagination=resolution.pagination,
-            min_score=ECHO_MIN_SCORE,
-        )
+        source = self.corpus.text(resolution.document)
+        quote = self.extraction.quotes[index]
+        return _align_cited(quote, source, resolution, min_score=ECHO_MIN_SCORE)
 
     def _resolve(self, citation: Citation) -> Source | Unresolved:
         """The cited document; a pinpoint past its last page still finds the document.
@@ -238,7 +228,7 @@ class _Checker:
         return resolution
 
     def _search(
-        self, quote: Quote, *, exclude: str | None, min_score: float = 72.0
+        self, quote: Quote, *, exclude: str | None, min_score: float = MIN_SCORE
     ) -> Alignment | None:
         best: tuple[tuple[bool, int, bool], Alignment] | None = None
         tried = 0
@@ -276,8 +266,6 @@ def _align_near(quote: Quote, source: SourceText, near: Span, min_score: float) 
     The search has found where the words are; cutting the document down to that stretch spares
     tokenising a whole opinion for every hit.
     """
-    from quotecheck.align import align_quote
-
     a = max(0, near.start - HIT_MARGIN - len(quote.text))
     b = min(len(source.text), near.end + HIT_MARGIN + len(quote.text))
     window = SourceText(
@@ -306,17 +294,22 @@ def _align_near(quote: Quote, source: SourceText, near: Span, min_score: float) 
     )
 
 
-def _anchored_match(quote: Quote, source: SourceText, resolution: Source) -> Alignment | None:
-    """A below-threshold match in the cited source whose first and last words are the quote's."""
-    from quotecheck.align import align_quote
-
-    found = align_quote(
+def _align_cited(
+    quote: Quote, source: SourceText, resolution: Source, *, min_score: float = MIN_SCORE
+) -> Alignment | None:
+    """The quote aligned in its cited source, preferring the cited pages and reporter."""
+    return align_quote(
         quote,
         source,
         prefer_pages=resolution.pages,
         pagination=resolution.pagination,
-        min_score=ANCHORED_MIN_SCORE,
+        min_score=min_score,
     )
+
+
+def _anchored_match(quote: Quote, source: SourceText, resolution: Source) -> Alignment | None:
+    """A below-threshold match in the cited source whose first and last words are the quote's."""
+    found = _align_cited(quote, source, resolution, min_score=ANCHORED_MIN_SCORE)
     if found is None or not found.ops:
         return None
     first, last = found.ops[0], found.ops[-1]
@@ -327,17 +320,13 @@ def _anchored_match(quote: Quote, source: SourceText, resolution: Source) -> Ali
     return found if anchored and first is not last else None
 
 
-def _is_case(citation: Citation) -> bool:
-    return citation.form not in (CitationForm.RECORD, CitationForm.OTHER)
-
-
 def _worth_searching(quote: Quote, citation: Citation | None) -> bool:
     """Uncited quotations and record/other cites are looked up corpus-wide; unknown cases not.
 
     A case the corpus lacks is ``source_missing``: finding its words quoted in another opinion
     does not make that opinion the source.
     """
-    if citation is not None and _is_case(citation):
+    if citation is not None and citation.is_case:
         return False
     return len(re.findall(r"\w+", quote.text)) >= MIN_SEARCH_WORDS
 

@@ -587,24 +587,21 @@ def _verb_like(word: str) -> bool:
     return _past_tense(word) or w in C.AUXILIARIES or w in C.PRESENT_VERBS or w in C.PAST_VERBS
 
 
-def _drops_predicate(ctx: Context, op: DiffOp) -> bool:
-    """The ellipsis leaves out the verb that opens the predicate, and the quote keeps none.
+def _dropped_verb(ctx: Context, op: DiffOp) -> str | None:
+    """The verb opening the predicate an ellipsis leaves out, when the quote keeps no verb.
 
     "Maher, the tipper, provided inside information to a close relative, his brother Michael"
     quoted as "Maher, the tipper . . . his brother Michael": what the sentence says Maher did is
     gone, and the reader supplies a relation the Court did not state. Without a tagger the verb
     is recognised by form (auxiliaries, "-ed", a lexicon), so the finding is marked uncertain.
     """
-    omitted = _LETTER_WORD.findall(op.source_text)  # as written: "United" is no past tense
+    omitted: list[str] = _LETTER_WORD.findall(op.source_text)  # as written: "United" is no verb
     kept = _LETTER_WORD.findall(ctx.quote.text)
     # Only a past tense opens the dropped predicate: an omitted auxiliary ("Parties . . . seek
     # review") leaves its main verb behind, and an "-s" word may be a plural noun.
-    return (
-        bool(omitted)
-        and len(kept) >= 4
-        and _past_tense(omitted[0])
-        and not any(_verb_like(w) for w in kept)
-    )
+    if omitted and len(kept) >= 4 and _past_tense(omitted[0]) and not any(map(_verb_like, kept)):
+        return omitted[0]
+    return None
 
 
 def ellipsis_hides_qualifier(ctx: Context) -> tuple[Finding, ...]:
@@ -613,7 +610,8 @@ def ellipsis_hides_qualifier(ctx: Context) -> tuple[Finding, ...]:
     for op in _changes(ctx):
         if not _is_ellipsis_op(ctx, op) or not op.source_text.strip():
             continue
-        if _drops_predicate(ctx, op):
+        verb = _dropped_verb(ctx, op)
+        if verb is not None:
             out.append(
                 _finding(
                     FindingKind.ELLIPSIS_HIDES_QUALIFIER,
@@ -625,7 +623,7 @@ def ellipsis_hides_qualifier(ctx: Context) -> tuple[Finding, ...]:
                         brief_rel=op.brief_span,
                         source_span=op.source_span,
                         diff=(op,),
-                        cue=_LETTER_WORD.findall(op.source_text)[0],
+                        cue=verb,
                     ),
                     severity=Severity.WARNING,
                     uncertain=True,

@@ -157,6 +157,11 @@ class Synthesizer:
         return "\n\n".join(out)
 
 
+def p95(ordered: list[float]) -> float:
+    """The 95th percentile of sorted times."""
+    return ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+
+
 def measure(folder: Path, label: str, quotes: list[tuple[str, str]]) -> None:
     db = folder / ".quotecheck" / "corpus.sqlite"
     size = sum(p.stat().st_size for p in folder.rglob("*.txt"))
@@ -189,7 +194,6 @@ def measure(folder: Path, label: str, quotes: list[tuple[str, str]]) -> None:
     corpus.close()
     first = sorted(passes[0])
     times = sorted(min(t) for t in zip(*passes, strict=True))
-    p95 = times[min(len(times) - 1, int(0.95 * len(times)))]
     print(f"== {label}")
     print(f"documents          {report.documents} ({len(report.skipped)} skipped)")
     print(f"text               {size / 1e6:.1f} MB")
@@ -201,13 +205,13 @@ def measure(folder: Path, label: str, quotes: list[tuple[str, str]]) -> None:
     print(f"unchanged rebuild  {noop_s * 1000:.0f} ms (changed={again.changed})")
     print(f"database           {db.stat().st_size / 1e6:.1f} MB")
     print(
-        f"lookup             median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms,"
+        f"lookup             median {statistics.median(times):.2f} ms, p95 {p95(times):.2f} ms,"
         f" mean {statistics.fmean(times):.2f} ms over {len(quotes)} quotes"
         f" (fastest of {LOOKUP_PASSES} passes)"
     )
     print(
         f"lookup, first pass median {statistics.median(first):.2f} ms,"
-        f" p95 {first[min(len(first) - 1, int(0.95 * len(first)))]:.2f} ms,"
+        f" p95 {p95(first):.2f} ms,"
         f" mean {statistics.fmean(first):.2f} ms"
     )
     print(f"found              {found} with a hit, {home} best hit in the quote's own opinion")
